@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources through ts-jest; the workflow tests use n8n-core's real engine. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	testTimeout: 30000,
+	// n8n-core registers process-wide singletons; one worker per file keeps them isolated.
+	maxWorkers: 2,
+};
