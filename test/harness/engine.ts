@@ -22,7 +22,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { TestCredentialsHelper } from './credentials';
+import { HarnessCredentialTest } from './credential-test';
 import { HarnessStart } from './start-node';
+import { HarnessTransport } from './transport-node';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-adobe-experience-platform';
@@ -36,7 +38,7 @@ function sourceOf(distPath: string): string {
 }
 
 function loadClass<T>(distPath: string): T {
-	// eslint-free dynamic require: the manifest is the list of what n8n will load.
+	// The manifest is the list of what n8n will load; the harness loads the same list.
 	const module = require(sourceOf(distPath)) as Record<string, new () => T>;
 	const className = path.basename(distPath).split('.')[0];
 	const Class = module[className];
@@ -56,6 +58,8 @@ export function loadPackage() {
 		nodes.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 	}
 	nodes.set(HarnessStart.type, new HarnessStart());
+	nodes.set(HarnessTransport.type, new HarnessTransport());
+	nodes.set(HarnessCredentialTest.type, new HarnessCredentialTest());
 	const credentials = new Map<string, ICredentialType>();
 	for (const file of manifest.n8n.credentials) {
 		const credential = loadClass<ICredentialType>(file);

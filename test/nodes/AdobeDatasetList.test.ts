@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { AEP_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 
@@ -36,13 +36,68 @@ describe('AEP Dataset List', () => {
 			credentials,
 		});
 
-		console.log(JSON.stringify(result.run.data.resultData, null, 1).slice(0, 3000));
 		assertAllRequestsMade();
 		expect(result.output('Datasets').map((item) => item.json)).toEqual([
 			{ ...dataset(1), fileFormat: 'parquet' },
 			{ ...dataset(2), fileFormat: 'parquet' },
 		]);
 		expect(result.output('Datasets').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-		expect(AEP_HEADERS['x-sandbox-name']).toBe('dev-sandbox');
+	});
+
+	test('Return All reads every page; filters by name and state; asks for the chosen properties', async () => {
+		expectTokenRequest();
+		const all = [dataset(1), { ...dataset(2), name: 'Web events', state: 'ENABLED' }, dataset(3), { ...dataset(4), name: 'web sessions', state: 'ENABLED' }];
+		flowService()
+			.get(CONFIGS)
+			.query({ outputType: 'activationDatasets', outputField: 'datasets', properties: 'name,state', start: '0', limit: '100' })
+			.reply(200, { items: all, pageInfo: { start: 0, end: 3, total: 4, hasNext: false } });
+
+		const result = await runWorkflow({
+			...chain([
+				{
+					name: 'Datasets',
+					type: 'adobeDatasetList',
+					parameters: {
+						returnAll: true,
+						filters: { nameContains: 'WEB', state: 'ENABLED' },
+						options: { properties: ['state'] },
+					},
+				},
+			]),
+			credentials: aepCredentials(),
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Datasets').map((item) => item.json.id)).toEqual(['ds-2', 'ds-4']);
+	});
+
+	test('a Limit out of range fails before any request, naming the parameter and what is allowed', async () => {
+		const result = await runWorkflow({
+			...chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: false, limit: 0 } }]),
+			credentials: aepCredentials(),
+		});
+
+		expect(nock.pendingMocks()).toEqual([]);
+		const error = result.error('Datasets')!;
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe('Invalid Limit: 0. Allowed: a whole number from 1 to 10000.');
+	});
+
+	test('one item per input item: each input lists again, paired with its input', async () => {
+		expectTokenRequest();
+		flowService()
+			.get(CONFIGS)
+			.query({ outputType: 'activationDatasets', outputField: 'datasets', start: '0', limit: '1' })
+			.twice()
+			.reply(200, { items: [dataset(1)], pageInfo: { start: 0, end: 0, total: 5, hasNext: true } });
+
+		const result = await runWorkflow({
+			...chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: false, limit: 1 } }]),
+			credentials: aepCredentials(),
+			input: [{ a: 1 }, { a: 2 }],
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Datasets').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 });
