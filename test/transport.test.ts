@@ -3,6 +3,7 @@
  * schemes, retries, the four AEP error shapes and continueOnFail.
  */
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../nodes/shared/transport';
 import {
@@ -23,7 +24,7 @@ import { HarnessTransport } from './harness/transport-node';
 
 const SECRET = 'p8e-TEST-SECRET-never-leak';
 
-function transport(parameters: Record<string, unknown>, name = 'Call') {
+function transport(parameters: IDataObject, name = 'Call') {
 	return { name, type: HarnessTransport.type, parameters };
 }
 

@@ -344,6 +344,8 @@ export interface ListRequest {
 	itemIndex?: number;
 	/** Key holding the items in each page; AEP uses `items`. */
 	itemsKey?: string;
+	/** Client-side filter (continuation lists): full pages are read and the limit counts kept items. */
+	keep?: (item: IDataObject) => boolean;
 }
 
 interface ContinuationPage {
@@ -360,7 +362,8 @@ export async function aepListByContinuation(ctx: AepContext, list: ListRequest):
 	const results: IDataObject[] = [];
 	let token: string | undefined;
 	do {
-		const remaining = list.limit === undefined ? MAX_PAGE_SIZE : list.limit - results.length;
+		const remaining =
+			list.limit === undefined || list.keep ? MAX_PAGE_SIZE : list.limit - results.length;
 		const page = await aepRequestBody<ContinuationPage>(ctx, {
 			method: 'GET',
 			path: list.path,
@@ -372,7 +375,7 @@ export async function aepListByContinuation(ctx: AepContext, list: ListRequest):
 			itemIndex: list.itemIndex,
 		});
 		const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
-		results.push(...items);
+		results.push(...(list.keep ? items.filter(list.keep) : items));
 		token = continuationTokenOf(page._links?.next?.href);
 		if (items.length === 0) break;
 	} while (token && (list.limit === undefined || results.length < list.limit));

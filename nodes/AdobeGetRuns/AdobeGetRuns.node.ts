@@ -1,0 +1,318 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from '../shared/constants';
+import { MAX_LIMIT, returnAllOrLimit } from '../shared/descriptions/common';
+import { executePerItem } from '../shared/execute';
+import { dataflowLocator, getDataflowId, searchDestinationDataflows } from '../shared/methods/dataflows';
+import {
+	getRun,
+	isRunFinished,
+	isUuid,
+	listRuns,
+	normaliseRunStatus,
+	RUN_STATUS_OPTIONS,
+	RUNS_DOCS_URL,
+	runStatusOf,
+	summariseRun,
+} from '../shared/runs';
+import { invalidParameter, requireWholeNumber } from '../shared/validation';
+
+/** Bounds of the wait: at most one check a second, at most 24 hours. */
+const POLL_INTERVAL_SECONDS = { min: 1, max: 600 };
+const TIMEOUT_SECONDS = { min: 1, max: 86_400 };
+
+/** The property, shown only when "Wait for Completion" is `waiting`. */
+function shownWhenWaiting(waiting: boolean, property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, waitForCompletion: [waiting] },
+		},
+	};
+}
+
+export class AdobeGetRuns implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AEP Get Runs',
+		name: 'adobeGetRuns',
+		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["waitForCompletion"] ? "Wait for completion" : "List runs"}}',
+		description: 'List the runs of an Adobe Experience Platform dataflow, or wait for one to finish',
+		defaults: { name: 'AEP Get Runs' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		properties: [
+			{
+				displayName: `Output: one item per run, newest first, with status, times, record/byte/file counts and errors, and the run as AEP gave it under <code>run</code>. <a href="${RUNS_DOCS_URL}" target="_blank">Adobe's reference</a>`,
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			dataflowLocator(),
+			{
+				displayName: 'Wait for Completion',
+				name: 'waitForCompletion',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to wait until a run has finished, checking at an interval, and output that run only',
+			},
+			...returnAllOrLimit().map((property) => shownWhenWaiting(false, property)),
+			shownWhenWaiting(false, {
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Started After',
+						name: 'startedAfter',
+						type: 'dateTime',
+						default: '',
+						description: 'Keep only runs that started after this time',
+					},
+					{
+						displayName: 'Started Before',
+						name: 'startedBefore',
+						type: 'dateTime',
+						default: '',
+						description: 'Keep only runs that started before this time',
+					},
+					{
+						displayName: 'Status',
+						name: 'status',
+						type: 'multiOptions',
+						default: [],
+						options: RUN_STATUS_OPTIONS,
+						description:
+							'Keep only runs with one of these statuses (compared case-insensitively; "In Progress" includes Processing, Waiting, Pending and Queued)',
+					},
+				],
+			}),
+			shownWhenWaiting(true, {
+				displayName: 'Run to Wait For',
+				name: 'runToWaitFor',
+				type: 'options',
+				default: 'newest',
+				options: [
+					{
+						name: 'Newest Run',
+						value: 'newest',
+						description: 'The dataflow’s most recently created run at each check; waits for a first run if there is none yet',
+					},
+					{ name: 'Specific Run', value: 'runId', description: 'A run given by its ID' },
+				],
+			}),
+			shownWhenWaiting(true, {
+				displayName: 'Run ID',
+				name: 'runId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. e80e24c1-82de-48de-8352-b2d0fca1c392',
+				displayOptions: { show: { runToWaitFor: ['runId'] } },
+			}),
+			shownWhenWaiting(true, {
+				displayName: 'Check Every (Seconds)',
+				name: 'pollIntervalSeconds',
+				type: 'number',
+				default: 60,
+				typeOptions: { minValue: POLL_INTERVAL_SECONDS.min, maxValue: POLL_INTERVAL_SECONDS.max },
+				description: `Seconds between two checks of the run, from ${POLL_INTERVAL_SECONDS.min} to ${POLL_INTERVAL_SECONDS.max}. Exports take minutes: a minute is usually enough.`,
+			}),
+			shownWhenWaiting(true, {
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				default: 1800,
+				typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
+				description: `How long to wait for the run to finish: 1800 is 30 minutes, at most ${TIMEOUT_SECONDS.max} (24 hours)`,
+			}),
+			shownWhenWaiting(true, {
+				displayName: 'On Timeout',
+				name: 'onTimeout',
+				type: 'options',
+				default: 'error',
+				options: [
+					{ name: 'Fail', value: 'error', description: 'Stop with an error that says the run did not finish in time' },
+					{
+						name: 'Output Last State',
+						value: 'output',
+						description: 'Output the run as last seen, with timedOut set to true',
+					},
+				],
+			}),
+		],
+	};
+
+	methods = { listSearch: { searchDestinationDataflows } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executePerItem(this, async (itemIndex) => {
+			const flowId = getDataflowId(this, itemIndex);
+			const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
+			if (wait) return [await waitForRun(this, flowId, itemIndex)];
+			return await listFlowRuns(this, flowId, itemIndex);
+		});
+	}
+}
+
+async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll
+		? undefined
+		: requireWholeNumber(ctx, 'Limit', ctx.getNodeParameter('limit', itemIndex), 1, MAX_LIMIT, itemIndex);
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as {
+		startedAfter?: unknown;
+		startedBefore?: unknown;
+		status?: unknown[];
+	};
+	const startedAfter = readTime(ctx, 'Started After', filters.startedAfter, itemIndex);
+	const startedBefore = readTime(ctx, 'Started Before', filters.startedBefore, itemIndex);
+	if (startedAfter !== undefined && startedBefore !== undefined && startedBefore <= startedAfter) {
+		throw invalidParameter(
+			ctx,
+			'Started Before',
+			filters.startedBefore,
+			`Allowed: a time later than Started After (${new Date(startedAfter).toISOString()}).`,
+			itemIndex,
+		);
+	}
+	const known = RUN_STATUS_OPTIONS.map((option) => option.value as string);
+	const statuses = new Set<string>();
+	for (const status of filters.status ?? []) {
+		const normalised = normaliseRunStatus(status);
+		if (normalised === null || !known.includes(normalised)) {
+			throw invalidParameter(ctx, 'Status', status, `Allowed: ${known.join(', ')}.`, itemIndex);
+		}
+		statuses.add(normalised);
+	}
+	// The status filter is applied here: AEP's status strings vary in casing between documents and
+	// the API does not say whether its own filter ignores case.
+	const runs = await listRuns(ctx, {
+		flowIds: [flowId],
+		startedAfter,
+		startedBefore,
+		limit,
+		keep: statuses.size ? (run) => statuses.has(runStatusOf(run) ?? '') : undefined,
+		itemIndex,
+	});
+	return runs.map(summariseRun);
+}
+
+/** A time from a dateTime field or an expression: ISO text, epoch milliseconds, Date or Luxon DateTime. */
+function readTime(ctx: IExecuteFunctions, parameter: string, value: unknown, itemIndex: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let ms: number = Number.NaN;
+	if (typeof value === 'number') ms = value;
+	else if (typeof value === 'string') ms = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+	else if (value instanceof Date) ms = value.getTime();
+	else if (typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+		ms = (value as { toMillis: () => number }).toMillis();
+	}
+	if (!Number.isFinite(ms)) {
+		throw invalidParameter(
+			ctx,
+			parameter,
+			value,
+			'Allowed: a date and time such as 2024-05-01T00:00:00Z, or epoch milliseconds.',
+			itemIndex,
+		);
+	}
+	return Math.trunc(ms);
+}
+
+async function waitForRun(ctx: IExecuteFunctions, flowId: string, itemIndex: number): Promise<IDataObject> {
+	const target = ctx.getNodeParameter('runToWaitFor', itemIndex) as string;
+	if (target !== 'newest' && target !== 'runId') {
+		throw invalidParameter(ctx, 'Run to Wait For', target, 'Allowed: newest, runId.', itemIndex);
+	}
+	let runId: string | undefined;
+	if (target === 'runId') {
+		const raw = ctx.getNodeParameter('runId', itemIndex) as unknown;
+		runId = typeof raw === 'string' ? raw.trim() : undefined;
+		if (!isUuid(runId)) {
+			throw invalidParameter(
+				ctx,
+				'Run ID',
+				raw,
+				'Allowed: a run ID (a UUID such as e80e24c1-82de-48de-8352-b2d0fca1c392).',
+				itemIndex,
+			);
+		}
+	}
+	const intervalSeconds = requireWholeNumber(
+		ctx,
+		'Check Every (Seconds)',
+		ctx.getNodeParameter('pollIntervalSeconds', itemIndex),
+		POLL_INTERVAL_SECONDS.min,
+		POLL_INTERVAL_SECONDS.max,
+		itemIndex,
+	);
+	const timeoutSeconds = requireWholeNumber(
+		ctx,
+		'Timeout (Seconds)',
+		ctx.getNodeParameter('timeoutSeconds', itemIndex),
+		TIMEOUT_SECONDS.min,
+		TIMEOUT_SECONDS.max,
+		itemIndex,
+	);
+	const onTimeout = ctx.getNodeParameter('onTimeout', itemIndex) as string;
+	if (onTimeout !== 'error' && onTimeout !== 'output') {
+		throw invalidParameter(ctx, 'On Timeout', onTimeout, 'Allowed: error, output.', itemIndex);
+	}
+
+	const intervalMs = intervalSeconds * 1000;
+	const deadline = Date.now() + timeoutSeconds * 1000;
+	const cancelled = ctx.getExecutionCancelSignal();
+	// The last sleep ends at the deadline; the check after it is the last one.
+	let lastCheck = false;
+	for (;;) {
+		const run = runId
+			? await getRun(ctx, runId, itemIndex)
+			: (await listRuns(ctx, { flowIds: [flowId], limit: 1, itemIndex }))[0];
+		if (run && runId && run.flowId !== undefined && run.flowId !== flowId) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Run ${runId} belongs to dataflow ${String(run.flowId)}, not to dataflow ${flowId}`,
+				{ itemIndex, description: 'Pick the dataflow the run belongs to, or the run of this dataflow.' },
+			);
+		}
+		if (run && isRunFinished(run)) return { ...summariseRun(run), timedOut: false };
+
+		if (lastCheck) {
+			if (onTimeout === 'output') {
+				// Without any run yet, the same fields, empty.
+				return run
+					? { ...summariseRun(run), timedOut: true }
+					: { ...summariseRun({ flowId }), run: null, timedOut: true };
+			}
+			const what = run
+				? `run ${String(run.id)} of dataflow ${flowId} had not finished (status: ${String(summariseRun(run).rawStatus)})`
+				: `dataflow ${flowId} had no run yet`;
+			throw new NodeOperationError(ctx.getNode(), `Timed out after ${timeoutSeconds} seconds: ${what}`, {
+				itemIndex,
+				description:
+					'Raise "Timeout (Seconds)", or set "On Timeout" to "Output Last State" to carry on with the run as last seen.',
+			});
+		}
+		const remaining = Math.max(0, deadline - Date.now());
+		lastCheck = remaining <= intervalMs;
+		// n8n's sleep, cut short when the execution is cancelled.
+		await sleep(Math.min(intervalMs, remaining), cancelled);
+	}
+}

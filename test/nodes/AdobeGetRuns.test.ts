@@ -1,0 +1,427 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { summariseRun } from '../../nodes/shared/runs';
+import { setRetryPolicy } from '../../nodes/shared/transport';
+import {
+	EXAMPLE_FLOW_ID,
+	OPENAPI_FAILED_RUN,
+	OPENAPI_SUCCESS_RUN,
+	runFrom,
+	runningRun,
+	SEED_FLOW_ID,
+	SEED_RUNS_RESPONSE,
+} from '../fixtures/runs';
+import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { aepCredentials } from '../harness/credentials';
+import { chain, runWorkflow } from '../harness/engine';
+
+const FLOW = EXAMPLE_FLOW_ID;
+const OTHER_FLOW = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
+const STARTED_AFTER_MS = 1654041600000; // 2022-06-01T00:00:00Z
+const STARTED_BEFORE_MS = 1659312000000; // 2022-08-01T00:00:00Z
+const byId = { __rl: true, mode: 'id', value: FLOW };
+
+/** The query Get Runs sends for one dataflow, with the filters it must repeat on every page. */
+function runsQuery(extra: Record<string, string>, ...timeFilters: string[]) {
+	const property = [`flowId==${FLOW}`, ...timeFilters];
+	return { property: property.length === 1 ? property[0] : property, orderby: '-createdAt', ...extra };
+}
+
+function page(items: object[], nextToken?: string) {
+	return {
+		items,
+		_links: nextToken
+			? { next: { href: `/runs?property=flowId%3D%3D${FLOW}&continuationToken=${nextToken}` } }
+			: {},
+	};
+}
+
+function run(id: string, status: string, startedAt = 1659000000000) {
+	return runFrom(id.startsWith('fail') ? OPENAPI_FAILED_RUN : OPENAPI_SUCCESS_RUN, {
+		id,
+		status,
+		startedAt,
+		completedAt: startedAt + 60_000,
+	});
+}
+
+async function getRuns(parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean } = {}) {
+	const credentials = aepCredentials();
+	const result = await runWorkflow({
+		...chain(
+			[{ name: 'Runs', type: 'adobeGetRuns', parameters: { dataflow: byId, ...parameters } }],
+			'aep-1',
+			options,
+		),
+		credentials,
+		input,
+	});
+	return { result, credentials };
+}
+
+beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
+beforeEach(resetNock);
+afterEach(() => nock.cleanAll());
+
+describe('AEP Get Runs: listing', () => {
+	test('outputs the flat summary and the raw run for the spec examples, one page at the Limit', async () => {
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '2' }))
+			.reply(200, page([OPENAPI_SUCCESS_RUN, OPENAPI_FAILED_RUN], 'more-exist'));
+
+		const { result } = await getRuns({ returnAll: false, limit: 2 });
+
+		assertAllRequestsMade();
+		expect(result.output('Runs').map((item) => item.json)).toEqual([
+			{
+				runId: 'e80e24c1-82de-48de-8352-b2d0fca1c392',
+				flowId: FLOW,
+				status: 'success',
+				rawStatus: 'success',
+				finished: true,
+				startedAt: '2022-07-28T14:28:49.865Z',
+				completedAt: '2022-07-28T14:35:29.923Z',
+				durationMs: 400058,
+				duration: '6m 40s',
+				recordsRead: 7823447,
+				recordsWritten: 7808223,
+				recordsFailed: null,
+				recordsSkipped: 15224,
+				bytesRead: 855202780,
+				bytesWritten: 855202780,
+				filesRead: 2,
+				filesWritten: 2,
+				errorCodes: [],
+				errorMessages: [],
+				errorSummary: null,
+				sandboxName: 'prod',
+				uiUrl: null,
+				run: OPENAPI_SUCCESS_RUN,
+			},
+			{
+				runId: '850a3a02-ba0d-452a-aeb3-e9fcc8361342',
+				flowId: FLOW,
+				status: 'failed',
+				rawStatus: 'failed',
+				finished: true,
+				startedAt: '2022-06-09T14:32:07.582Z',
+				completedAt: '2022-06-09T16:10:33.373Z',
+				durationMs: 5905791,
+				duration: '1h 38m 26s',
+				recordsRead: null,
+				recordsWritten: null,
+				recordsFailed: null,
+				recordsSkipped: null,
+				bytesRead: null,
+				bytesWritten: null,
+				filesRead: null,
+				filesWritten: null,
+				// statusSummary.errors and recordSummary.failedInfo repeat the same error: reported once.
+				errorCodes: ['ACTIVATION_BATCH-0000-FAILED'],
+				errorMessages: ['Job aborted.'],
+				errorSummary: 'ACTIVATION_BATCH-0000-FAILED: Job aborted.',
+				sandboxName: 'prod',
+				uiUrl: null,
+				run: OPENAPI_FAILED_RUN,
+			},
+		]);
+		expect(result.output('Runs').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	test("sends seed 000's request and reports its run, which the tutorial shows without a status, as not finished", async () => {
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query({ property: `flowId==${SEED_FLOW_ID}`, orderby: '-createdAt', limit: '50' })
+			.reply(200, SEED_RUNS_RESPONSE);
+
+		const { result } = await getRuns({
+			dataflow: { __rl: true, mode: 'id', value: SEED_FLOW_ID },
+			returnAll: false,
+			limit: 50,
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Runs').map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				runId: '4b7728dd-83c9-4c38-95a4-24ddab545404',
+				flowId: 'aae5ec63-b0ac-4808-9a44-abf2ea67bd5a',
+				status: null,
+				rawStatus: null,
+				finished: false,
+				startedAt: '2023-02-07T22:08:39.411Z',
+				completedAt: '2023-02-07T22:08:39.416Z',
+				durationMs: 5,
+				recordsRead: 0,
+				recordsSkipped: 0,
+				bytesRead: 0,
+				errorSummary: null,
+				sandboxName: 'sand-1',
+			}),
+		]);
+	});
+
+	test('reads continuation pages with the time window and status kept on every page until the Limit is met', async () => {
+		const after = `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`;
+		const before = `metrics.durationSummary.startedAtUTC<${STARTED_BEFORE_MS}`;
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '100' }, after, before))
+			.reply(200, page([run('ok-1', 'success'), run('fail-1', 'failed'), run('ok-2', 'Processing')], 'token-2'))
+			.get('/runs')
+			.query(runsQuery({ limit: '100', continuationToken: 'token-2' }, after, before))
+			.reply(200, page([run('fail-2', 'Failed'), run('ok-3', 'Success')], 'token-3'))
+			.get('/runs')
+			.query(runsQuery({ limit: '100', continuationToken: 'token-3' }, after, before))
+			// A fourth page exists, but the Limit is met: it must not be asked for.
+			.reply(200, page([run('fail-3', 'FAILED'), run('fail-4', 'failed')], 'token-4'));
+
+		const { result } = await getRuns({
+			returnAll: false,
+			limit: 3,
+			filters: {
+				status: ['failed'],
+				startedAfter: '2022-06-01T00:00:00Z',
+				startedBefore: '2022-08-01T00:00:00.000Z',
+			},
+		});
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')).toBeUndefined();
+		expect(result.output('Runs').map((item) => [item.json.runId, item.json.status, item.json.rawStatus])).toEqual([
+			['fail-1', 'failed', 'failed'],
+			['fail-2', 'failed', 'Failed'],
+			['fail-3', 'failed', 'FAILED'],
+		]);
+	});
+
+	test('Return All follows every page and sends epoch milliseconds given as an expression result', async () => {
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '100' }, `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`))
+			.reply(200, page([run('ok-1', 'success')], 'token-2'))
+			.get('/runs')
+			.query(
+				runsQuery(
+					{ limit: '100', continuationToken: 'token-2' },
+					`metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`,
+				),
+			)
+			.reply(200, page([run('ok-2', 'success')]));
+
+		const { result } = await getRuns({ returnAll: true, filters: { startedAfter: `=${STARTED_AFTER_MS}` } });
+
+		assertAllRequestsMade();
+		expect(result.output('Runs').map((item) => item.json.runId)).toEqual(['ok-1', 'ok-2']);
+	});
+
+	test('normalises every documented status casing, keeps unknown statuses and filters case-insensitively', async () => {
+		const statuses = [
+			'Success',
+			'success',
+			'SUCCESS',
+			'Failed',
+			'partial_success',
+			'partialSuccess',
+			'PartialSuccess',
+			'Processing',
+			'Waiting',
+			'queued',
+			'pending',
+			'inProgress',
+			'Cancelled',
+		];
+		const runs = statuses.map((status, index) => run(`run-${index}`, status));
+		expectTokenRequest(undefined, 2);
+		flowService().get('/runs').query(runsQuery({ limit: '100' })).times(2).reply(200, page(runs));
+
+		const all = (await getRuns({ returnAll: true })).result.output('Runs').map((item) => item.json);
+		expect(all.map((json) => [json.rawStatus, json.status, json.finished])).toEqual([
+			['Success', 'success', true],
+			['success', 'success', true],
+			['SUCCESS', 'success', true],
+			['Failed', 'failed', true],
+			['partial_success', 'partialSuccess', true],
+			['partialSuccess', 'partialSuccess', true],
+			['PartialSuccess', 'partialSuccess', true],
+			['Processing', 'inProgress', false],
+			['Waiting', 'inProgress', false],
+			['queued', 'inProgress', false],
+			['pending', 'inProgress', false],
+			['inProgress', 'inProgress', false],
+			// Unknown: kept as written; finished because the run has a completion time.
+			['Cancelled', 'Cancelled', true],
+		]);
+
+		const filtered = (await getRuns({ returnAll: true, filters: { status: ['partialSuccess', 'inProgress'] } }))
+			.result.output('Runs')
+			.map((item) => item.json.rawStatus);
+		assertAllRequestsMade();
+		expect(filtered).toEqual([
+			'partial_success',
+			'partialSuccess',
+			'PartialSuccess',
+			'Processing',
+			'Waiting',
+			'queued',
+			'pending',
+			'inProgress',
+		]);
+	});
+
+	test.each([
+		[{ filters: { startedAfter: 'last tuesday' } }, 'Invalid Started After: "last tuesday". Allowed: a date and time such as 2024-05-01T00:00:00Z, or epoch milliseconds.'],
+		[
+			{ filters: { startedAfter: '2022-08-01T00:00:00Z', startedBefore: '2022-06-01T00:00:00Z' } },
+			'Invalid Started Before: "2022-06-01T00:00:00Z". Allowed: a time later than Started After (2022-08-01T00:00:00.000Z).',
+		],
+		[{ filters: { status: ['=done'] } }, 'Invalid Status: "done". Allowed: failed, inProgress, partialSuccess, success.'],
+		[{ limit: 0 }, 'Invalid Limit: 0. Allowed: a whole number from 1 to 10000.'],
+		// A typed ID is checked by n8n's own locator validation; one from an expression reaches the node.
+		[{ dataflow: { __rl: true, mode: 'id', value: '={{ "flow-1" }}' } }, 'Invalid Dataflow: "flow-1".'],
+		[
+			{ waitForCompletion: true, runToWaitFor: 'runId', runId: '../flows' },
+			'Invalid Run ID: "../flows". Allowed: a run ID (a UUID such as e80e24c1-82de-48de-8352-b2d0fca1c392).',
+		],
+		[{ waitForCompletion: true, pollIntervalSeconds: 0.5 }, 'Invalid Check Every (Seconds): 0.5. Allowed: a whole number from 1 to 600.'],
+		[{ waitForCompletion: true, timeoutSeconds: 90000 }, 'Invalid Timeout (Seconds): 90000. Allowed: a whole number from 1 to 86400.'],
+	])('rejects bad input %j before any request', async (parameters, message) => {
+		const { result, credentials } = await getRuns(parameters);
+
+		const error = result.error('Runs');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message.startsWith(message)).toBe(true);
+		// Not even a token was asked for.
+		expect(credentials.preAuthenticationCalls.size).toBe(0);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	test('with Continue On Fail, a bad dataflow ID from one item fails that item only (ID taken from the incoming item)', async () => {
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '1' }))
+			.reply(200, page([OPENAPI_SUCCESS_RUN]));
+
+		const { result } = await getRuns(
+			{ dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, returnAll: false, limit: 1 },
+			[{ id: 'not-a-flow' }, { id: FLOW }],
+			{ continueOnFail: true },
+		);
+
+		assertAllRequestsMade();
+		const output = result.output('Runs');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(String(output[0].json.error)).toMatch(/^Invalid Dataflow: "not-a-flow"/);
+		expect(output[1].json.runId).toBe(OPENAPI_SUCCESS_RUN.id);
+	});
+});
+
+describe('AEP Get Runs: wait for completion', () => {
+	const waitFor = { waitForCompletion: true, pollIntervalSeconds: 1 };
+
+	test('checks the newest run until it has finished, sleeping the interval between checks', async () => {
+		const checkedAt: number[] = [];
+		expectTokenRequest();
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '1' }))
+			.reply(() => {
+				checkedAt.push(Date.now());
+				return [200, page([runningRun({ id: OPENAPI_SUCCESS_RUN.id as string, startedAt: 1659018529865 })], 'older')];
+			})
+			.get('/runs')
+			.query(runsQuery({ limit: '1' }))
+			.reply(() => {
+				checkedAt.push(Date.now());
+				return [200, page([OPENAPI_SUCCESS_RUN], 'older')];
+			});
+
+		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 30 });
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')).toBeUndefined();
+		const [item] = result.output('Runs');
+		expect(item.json).toMatchObject({ runId: OPENAPI_SUCCESS_RUN.id, status: 'success', finished: true, timedOut: false });
+		expect(item.json.run).toEqual(OPENAPI_SUCCESS_RUN);
+		expect(checkedAt[1] - checkedAt[0]).toBeGreaterThanOrEqual(990);
+	});
+
+	test('fails with a clear message when the run has not finished at the timeout, after the last check at the deadline', async () => {
+		expectTokenRequest();
+		// Checks at 0 s, 1 s and 2 s (the deadline): three requests, no fourth.
+		flowService()
+			.get('/runs')
+			.query(runsQuery({ limit: '1' }))
+			.times(3)
+			.reply(200, page([runningRun({ id: 'c4f238e3-7334-4933-8b56-64d7ea43ea54', startedAt: 1659018529865 })]));
+
+		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 2 });
+
+		assertAllRequestsMade();
+		const error = result.error('Runs');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(
+			`Timed out after 2 seconds: run c4f238e3-7334-4933-8b56-64d7ea43ea54 of dataflow ${FLOW} had not finished (status: Processing)`,
+		);
+		expect(error?.description).toBe(
+			'Raise "Timeout (Seconds)", or set "On Timeout" to "Output Last State" to carry on with the run as last seen.',
+		);
+	});
+
+	test('outputs the last state with timedOut when asked to, for a run given by ID', async () => {
+		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
+		expectTokenRequest();
+		flowService()
+			.get(`/runs/${runId}`)
+			.times(2)
+			.reply(200, { items: [runningRun({ id: runId, startedAt: 1659018529865 })] });
+
+		const { result } = await getRuns({
+			...waitFor,
+			runToWaitFor: 'runId',
+			runId,
+			timeoutSeconds: 1,
+			onTimeout: 'output',
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Runs').map((item) => item.json)).toEqual([
+			expect.objectContaining({ runId, status: 'inProgress', rawStatus: 'Processing', finished: false, timedOut: true }),
+		]);
+	});
+
+	test('outputs the same fields, empty, with timedOut when the dataflow had no run by the timeout', async () => {
+		expectTokenRequest();
+		flowService().get('/runs').query(runsQuery({ limit: '1' })).times(2).reply(200, page([]));
+
+		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 1, onTimeout: 'output' });
+
+		assertAllRequestsMade();
+		const [item] = result.output('Runs');
+		expect(item.json).toMatchObject({ runId: null, flowId: FLOW, status: null, finished: false, run: null, timedOut: true });
+		expect(Object.keys(item.json).sort()).toEqual(
+			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), timedOut: true }).sort(),
+		);
+	});
+
+	test('refuses a run of another dataflow', async () => {
+		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
+		expectTokenRequest();
+		flowService()
+			.get(`/runs/${runId}`)
+			.reply(200, { items: [runFrom(OPENAPI_SUCCESS_RUN, { id: runId, flowId: OTHER_FLOW })] });
+
+		const { result } = await getRuns({ ...waitFor, runToWaitFor: 'runId', runId, timeoutSeconds: 5 });
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')?.message).toBe(
+			`Run ${runId} belongs to dataflow ${OTHER_FLOW}, not to dataflow ${FLOW}`,
+		);
+	});
+});
