@@ -82,6 +82,21 @@ describe('token', () => {
 		expect(credentials.stored('aep-1').accessToken).toBe(TOKEN);
 	});
 
+	test('parallel first requests of a node share one token fetch', async () => {
+		expectTokenRequest(TOKEN, 1);
+		flowService().get('/connectionSpecs').reply(200, { items: [] }).get('/flowSpecs').reply(200, { items: [] }).get('/flows').reply(200, { items: [] });
+		const credentials = aepCredentials();
+
+		const result = await runWorkflow({
+			...chain([transport({ call: 'parallel', path: '/connectionSpecs,/flowSpecs,/flows' })]),
+			credentials,
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Call').map((item) => item.json)).toEqual([{ items: [] }, { items: [] }, { items: [] }]);
+		expect(credentials.preAuthenticationCalls.get('aep-1')).toBe(1);
+	});
+
 	test('a 401 fetches a new token and repeats the call once', async () => {
 		expectTokenRequest('old-token');
 		expectTokenRequest('new-token');

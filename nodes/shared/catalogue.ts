@@ -4,26 +4,33 @@
  */
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from './constants';
+import type { JsonSchema } from './schema/types';
 import type { AepContext } from './transport';
 import { aepListByContinuation, aepRequestBody, cachedPerExecution } from './transport';
+import { invalidParameter } from './validation';
+
+export type { JsonSchema } from './schema/types';
 
 export type ExportType = 'datasets' | 'audiences';
 
-export interface JsonSchema extends IDataObject {
-	type?: string;
-	properties?: Record<string, JsonSchema>;
-	required?: string[];
-	enum?: Array<string | number>;
-	pattern?: string;
-}
+/** Connection spec, connection and flow IDs are UUIDs. */
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export interface AuthSpec extends IDataObject {
+	name: string;
+	type?: string;
+	spec?: JsonSchema;
+}
+
+/** One way of encrypting exported files (PGP/GPG), chosen by `encryptionSpecs.specName`. */
+export interface EncryptionSpec extends IDataObject {
 	name: string;
 	type?: string;
 	spec?: JsonSchema;
@@ -34,7 +41,7 @@ export interface ConnectionSpec extends IDataObject {
 	name: string;
 	version?: string;
 	authSpec?: AuthSpec[];
-	encryptionSpecs?: IDataObject[];
+	encryptionSpecs?: EncryptionSpec[];
 	targetSpec?: { name?: string; type?: string; spec?: JsonSchema };
 	attributes?: IDataObject;
 }
@@ -109,7 +116,7 @@ export async function getFlowSpecs(ctx: AepContext): Promise<FlowSpec[]> {
 	);
 }
 
-/** One spec: from the catalogue already fetched in this execution, or by ID. */
+/** One spec by ID, fetched once per execution (a dropdown fetches it each time it opens). */
 export async function getConnectionSpec(ctx: AepContext, id: string, itemIndex?: number): Promise<ConnectionSpec> {
 	return await cachedPerExecution(ctx, `connectionSpec:${id}`, async () => {
 		const body = await aepRequestBody<{ items?: ConnectionSpec[] } & Partial<ConnectionSpec>>(ctx, {
@@ -210,6 +217,12 @@ export function destinationLocator(overrides: Partial<INodeProperties> = {}): IN
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 4fce964d-3f37-408f-9778-e597338a21ee',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID_PATTERN.source, errorMessage: 'A connection spec ID is a UUID' },
+					},
+				],
 			},
 		],
 		...overrides,
@@ -229,4 +242,45 @@ export async function searchDestinations(
 			.filter((spec) => !wanted || `${spec.name} ${spec.id}`.toLowerCase().includes(wanted))
 			.map((spec) => ({ name: spec.name, value: spec.id })),
 	};
+}
+
+/** Reads the destination locator and checks the connection spec ID before any request. */
+export function getDestinationId(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'destination'): string {
+	const raw = ctx.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }) as unknown;
+	const id = typeof raw === 'string' ? raw.trim() : raw;
+	if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+		throw invalidParameter(
+			ctx,
+			'Destination',
+			raw,
+			'Allowed: a destination picked from the list, or its connection spec ID (a UUID such as 4fce964d-3f37-408f-9778-e597338a21ee).',
+			itemIndex,
+		);
+	}
+	return id;
+}
+
+export function getExportType(ctx: IExecuteFunctions, itemIndex: number): ExportType {
+	const value = ctx.getNodeParameter('exportType', itemIndex, 'datasets') as ExportType;
+	if (value !== 'datasets' && value !== 'audiences') {
+		throw invalidParameter(ctx, 'Export Type', value, 'Allowed: "datasets" or "audiences".', itemIndex);
+	}
+	return value;
+}
+
+/**
+ * What a spec's `conditional` reads (`flowSpec.attributes._workflow`): the live flow spec that takes
+ * this export type to the destination. Where it says nothing (a seed fallback, no `_workflow`), the
+ * export type the user chose stands for it: dataset flows are the `DATASETS` workflow.
+ */
+export async function conditionalContext(
+	ctx: AepContext,
+	destinationSpecId: string,
+	exportType: ExportType,
+): Promise<{ flowSpec: FlowSpec }> {
+	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType);
+	const chosen: FlowSpec = flowSpec ?? { id: '', name: `${exportType} export` };
+	const attributes = chosen.attributes ?? {};
+	if (attributes._workflow !== undefined || exportType !== 'datasets') return { flowSpec: chosen };
+	return { flowSpec: { ...chosen, attributes: { ...attributes, _workflow: 'DATASETS' } } };
 }

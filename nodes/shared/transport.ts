@@ -96,6 +96,36 @@ export async function aepRequest<T = IDataObject>(
 		arrayFormat: 'repeat',
 	};
 	const idempotent = request.method === 'GET' || request.method === 'HEAD';
+	return await afterFirstRequest(ctx, async () => await send<T>(ctx, request, options, idempotent));
+}
+
+/**
+ * The first request of a node run goes alone: n8n fetches the token on the first request that finds
+ * none, so parallel first requests (catalogue reads, pages) would each fetch a token of their own.
+ */
+const firstRequests = new WeakMap<object, Promise<void>>();
+
+async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Promise<R> {
+	const first = firstRequests.get(ctx);
+	if (first) {
+		await first;
+		return await send();
+	}
+	let done: () => void = () => {};
+	firstRequests.set(ctx, new Promise<void>((resolve) => (done = resolve)));
+	try {
+		return await send();
+	} finally {
+		done();
+	}
+}
+
+async function send<T>(
+	ctx: AepContext,
+	request: AepRequest,
+	options: IHttpRequestOptions,
+	idempotent: boolean,
+): Promise<AepResponse<T>> {
 
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse | undefined;

@@ -46,6 +46,11 @@ export class HarnessTransport implements INodeType {
 			const limit = (this.getNodeParameter('limit', itemIndex) as number) || undefined;
 			if (call === 'continuation') return await aepListByContinuation(this, { path, qs, limit, itemIndex });
 			if (call === 'startLimit') return await aepListByStartLimit(this, { path, qs, limit, itemIndex });
+			if (call === 'parallel') {
+				// Independent reads sent at once, as the catalogue does.
+				const paths = path.split(',');
+				return await Promise.all(paths.map(async (p) => await aepRequestBody(this, { method: 'GET', path: p, itemIndex })));
+			}
 			const bodyText = this.getNodeParameter('body', itemIndex) as string;
 			const body = await aepRequestBody(this, {
 				method: this.getNodeParameter('method', itemIndex) as IHttpRequestMethods,

@@ -1,0 +1,180 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	UUID_PATTERN,
+	conditionalContext,
+	destinationLocator,
+	exportTypeParameter,
+	getConnectionSpec,
+	getDestinationId,
+	getExportType,
+	searchDestinations,
+} from '../shared/catalogue';
+import { CREDENTIAL_NAME, DOCS } from '../shared/constants';
+import { executePerItem } from '../shared/execute';
+import { createdOrReused, findOrCreate, getIfExists, getName, ifExistsParameter } from '../shared/findOrCreate';
+import { getTargetParameterFields } from '../shared/methods/connections';
+import { aepRequestBody } from '../shared/transport';
+import { invalidParameter } from '../shared/validation';
+import { buildTargetParams, targetMismatch } from './params';
+
+export class AdobeCreateTargetConnection implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AEP Create Target Connection',
+		name: 'adobeCreateTargetConnection',
+		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["name"]}}',
+		description:
+			'Create an Adobe Experience Platform target connection: where and how a destination receives exported files',
+		defaults: { name: 'AEP Create Target Connection' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		properties: [
+			{
+				displayName: `Sets the export location and file format. The target parameters are generated from the destination's live connection spec for the chosen export type, and checked against it before sending. Output: the target connection's ID and flow spec for AEP Create Dataflow. <a href="${DOCS.exportDatasets}" target="_blank">Adobe's guide</a>`,
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			exportTypeParameter,
+			destinationLocator(),
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. Amazon S3 Target Connection',
+				description: 'Name of the target connection; also what "If One With This Name Already Exists" looks for',
+			},
+			{
+				displayName: 'Base Connection ID',
+				name: 'baseConnectionId',
+				type: 'string',
+				required: true,
+				default: '={{ $json.id }}',
+				description: 'The base connection holding the credentials. By default, the ID output by AEP Create Base Connection.',
+			},
+			{
+				displayName: 'Target Parameters',
+				name: 'targetParameters',
+				type: 'resourceMapper',
+				noDataExpression: true,
+				default: { mappingMode: 'defineBelow', value: null },
+				required: true,
+				typeOptions: {
+					loadOptionsDependsOn: ['destination.value', 'exportType'],
+					resourceMapper: {
+						resourceMapperMethod: 'getTargetParameterFields',
+						mode: 'add',
+						valuesLabel: 'Target Parameters',
+						fieldWords: { singular: 'parameter', plural: 'parameters' },
+						addAllFields: true,
+						supportAutoMap: false,
+						noFieldsError: "The destination's connection spec defines no target parameters",
+					},
+				},
+				description: "Folder path, file type, compression and the other parameters of the destination's targetSpec",
+			},
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'string',
+				default: 'Server-to-server',
+				description:
+					"Sent as params.mode, as in every Adobe example, unless the destination's targetSpec defines the mode itself. Leave empty to leave it out.",
+			},
+			ifExistsParameter('target connection'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						description: 'Description of the target connection',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		listSearch: { searchDestinations },
+		resourceMapping: { getTargetParameterFields },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executePerItem(this, async (itemIndex) => {
+			const destinationId = getDestinationId(this, itemIndex);
+			const exportType = getExportType(this, itemIndex);
+			const name = getName(this, itemIndex);
+			const baseConnectionId = String(this.getNodeParameter('baseConnectionId', itemIndex, '') ?? '').trim();
+			if (!UUID_PATTERN.test(baseConnectionId)) {
+				throw invalidParameter(
+					this,
+					'Base Connection ID',
+					baseConnectionId,
+					'Allowed: the ID of a base connection (a UUID), e.g. the id output by AEP Create Base Connection.',
+					itemIndex,
+				);
+			}
+			const mapper = this.getNodeParameter('targetParameters', itemIndex, {}) as { value?: IDataObject | null };
+			const mode = String(this.getNodeParameter('mode', itemIndex, '') ?? '');
+			const ifExists = getIfExists(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
+
+			const [spec, { flowSpec }] = await Promise.all([
+				getConnectionSpec(this, destinationId, itemIndex),
+				conditionalContext(this, destinationId, exportType),
+			]);
+			const params = buildTargetParams(this, { spec, exportType, flowSpec, values: mapper.value, mode }, itemIndex);
+			const connectionSpec = { id: spec.id, version: spec.version ?? '1.0' };
+			const body: IDataObject = {
+				name,
+				...(options.description ? { description: options.description } : {}),
+				baseConnectionId,
+				params,
+				connectionSpec,
+			};
+			const result = await findOrCreate(this, {
+				path: '/targetConnections',
+				resource: 'target connection',
+				name,
+				ifExists,
+				itemIndex,
+				create: async () =>
+					await aepRequestBody(this, { method: 'POST', path: '/targetConnections', body, itemIndex }),
+				mismatch: (existing) => targetMismatch(existing, spec, baseConnectionId, params),
+			});
+			return [
+				{
+					...createdOrReused(result, name),
+					connectionSpec: result.created ? connectionSpec : (result.record.connectionSpec ?? connectionSpec),
+					destination: spec.name,
+					baseConnectionId,
+					params: result.created ? params : (result.record.params ?? params),
+					exportType,
+					// What AEP Create Dataflow needs besides the IDs: the flow spec the parameters were checked for.
+					flowSpec: flowSpec.id ? { id: flowSpec.id, version: flowSpec.version ?? '1.0' } : null,
+				},
+			];
+		});
+	}
+}

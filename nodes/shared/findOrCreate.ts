@@ -1,0 +1,172 @@
+/**
+ * "If one with this name already exists": create another, reuse it, or fail. One helper for every
+ * create node (`/connections`, `/sourceConnections`, `/targetConnections`, `/flows`), so a
+ * scheduled re-run does not pile up duplicates. The lookup is `GET <path>?property=name==<name>`.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { aepListByContinuation } from './transport';
+import { invalidParameter } from './validation';
+
+export type IfExists = 'create' | 'reuse' | 'fail';
+
+const IF_EXISTS_VALUES: IfExists[] = ['create', 'reuse', 'fail'];
+export const IF_EXISTS_DISPLAY_NAME = 'If One With This Name Already Exists';
+
+/** The parameter, worded for the thing the node creates (e.g. "base connection", "dataflow"). */
+export function ifExistsParameter(resource: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: IF_EXISTS_DISPLAY_NAME,
+		name: 'ifExists',
+		type: 'options',
+		default: 'reuse',
+		description: `What to do when the sandbox already holds a ${resource} with this exact name. AEP itself allows duplicate names, so a scheduled re-run would otherwise create a new ${resource} every time.`,
+		options: [
+			{
+				name: 'Create Another',
+				value: 'create',
+				description: `Create a new ${resource} anyway, without looking`,
+			},
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: `Stop with an error naming the existing ${resource}`,
+			},
+			{
+				name: 'Reuse It',
+				value: 'reuse',
+				description: `Output the existing ${resource} (the newest, if several) instead of creating one`,
+			},
+		],
+		...overrides,
+	};
+}
+
+export interface FindOrCreateRequest {
+	/** Collection path, e.g. `/connections` or `/flows`. */
+	path: string;
+	/** What it is, for messages: "base connection", "dataflow". */
+	resource: string;
+	name: string;
+	ifExists: IfExists;
+	itemIndex: number;
+	/** Sends the POST and returns AEP's answer (`{id, etag}`). */
+	create: () => Promise<IDataObject>;
+	/**
+	 * Why an existing record with the name cannot stand in for the one asked for (another
+	 * destination, other datasets, ...), or undefined when it can.
+	 */
+	mismatch?: (existing: IDataObject) => string | undefined;
+	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
+	filters?: string[];
+	/** Display name of the node's Name parameter, for messages. Default "Name". */
+	nameParameter?: string;
+}
+
+export interface FindOrCreateResult {
+	/** AEP's create answer, or the existing record as GET returned it (callers pick what to output). */
+	record: IDataObject;
+	created: boolean;
+}
+
+/** Reads and checks the node's `ifExists` parameter. */
+export function getIfExists(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'ifExists'): IfExists {
+	const value = ctx.getNodeParameter(parameterName, itemIndex, 'reuse') as IfExists;
+	if (!IF_EXISTS_VALUES.includes(value)) {
+		throw invalidParameter(
+			ctx,
+			IF_EXISTS_DISPLAY_NAME,
+			value,
+			'Allowed: "create" (Create Another), "reuse" (Reuse It) or "fail" (Fail).',
+			itemIndex,
+		);
+	}
+	return value;
+}
+
+/**
+ * The name as AEP's filter must receive it. A comma in a filter value means "or"
+ * (`name==a,b` finds "a" or "b"), so a name with a comma cannot be looked up exactly.
+ */
+export function checkNameForLookup(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	nameParameter = 'Name',
+): string {
+	if (name.includes(',')) {
+		throw invalidParameter(
+			ctx,
+			nameParameter,
+			name,
+			`Allowed: a name without commas, because AEP's name filter reads a comma as "or". Remove the comma, or set "${IF_EXISTS_DISPLAY_NAME}" to Create Another, which does not look the name up.`,
+			itemIndex,
+		);
+	}
+	return name;
+}
+
+function newestFirst(a: IDataObject, b: IDataObject): number {
+	return Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0);
+}
+
+export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
+	const { path, resource, name, ifExists, itemIndex } = request;
+	if (ifExists === 'create') return { record: await request.create(), created: true };
+
+	checkNameForLookup(ctx, name, itemIndex, request.nameParameter);
+	const filters = [`name==${name}`, ...(request.filters ?? [])];
+	const found = await aepListByContinuation(ctx, {
+		path,
+		qs: { property: filters.length === 1 ? filters[0] : filters },
+		itemIndex,
+	});
+	// The filter is AEP's; the exact comparison is ours (case, spaces).
+	const existing = found.filter((record) => record.name === name).sort(newestFirst);
+	if (existing.length === 0) return { record: await request.create(), created: true };
+
+	const [newest] = existing;
+	const others = existing.length > 1 ? ` and ${existing.length - 1} more` : '';
+	if (ifExists === 'fail') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`A ${resource} named "${name}" already exists (ID ${String(newest.id)}${others})`,
+			{
+				itemIndex,
+				description: `"${IF_EXISTS_DISPLAY_NAME}" is set to Fail. Set it to Reuse It to use the existing ${resource}, or pick another name.`,
+			},
+		);
+	}
+	const reason = request.mismatch?.(newest);
+	if (reason) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`A ${resource} named "${name}" already exists (ID ${String(newest.id)}) but cannot be reused: ${reason}`,
+			{
+				itemIndex,
+				description: `Pick another name, or set "${IF_EXISTS_DISPLAY_NAME}" to Create Another.`,
+			},
+		);
+	}
+	return { record: newest, created: false };
+}
+
+/** Reads the Name parameter: what is created and looked up, exactly as typed. */
+export function getName(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'name', displayName = 'Name'): string {
+	const name = ctx.getNodeParameter(parameterName, itemIndex, '') as unknown;
+	if (typeof name !== 'string' || name.trim() === '') {
+		throw invalidParameter(ctx, displayName, name, 'Allowed: a non-empty name.', itemIndex);
+	}
+	return name;
+}
+
+/** What every create node outputs first: the ID and etag AEP gave (or the existing record's), and whether it is new. */
+export function createdOrReused(result: FindOrCreateResult, name: string): IDataObject {
+	return {
+		id: result.record.id,
+		etag: result.record.etag ?? null,
+		name: result.created ? name : (result.record.name ?? name),
+		created: result.created,
+	};
+}

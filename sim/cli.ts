@@ -1,0 +1,63 @@
+/**
+ * Starts the simulation from a shell:
+ *   npx tsx sim/cli.ts --port 0 [--client-id ID] [--client-secret SECRET] [--org ORG@AdobeOrg]
+ * (or `npm run sim -- --port 0`). The first line printed is the URL; Ctrl+C stops it.
+ * Defaults come from AEP_SIM_CLIENT_ID / AEP_SIM_CLIENT_SECRET / AEP_SIM_ORG_ID, then
+ * "sim-client-id" / "sim-client-secret" / any organization.
+ */
+import { startSimulation } from './index';
+
+const USAGE = `Usage: npx tsx sim/cli.ts [--port N] [--client-id ID] [--client-secret SECRET] [--org ORG@AdobeOrg]
+                           [--fixtures DIR] [--patch-response spec|seed]`;
+
+function parseArgs(argv: string[]): Record<string, string> {
+	const args: Record<string, string> = {};
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index];
+		if (arg === '--help' || arg === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		}
+		const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+		if (!match) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
+		const value = match[2] ?? argv[++index];
+		if (value === undefined) throw new Error(`--${match[1]} needs a value\n${USAGE}`);
+		args[match[1]] = value;
+	}
+	return args;
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const port = Number(args.port ?? 0);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${args.port} is not a port number`);
+	const patchResponse = args['patch-response'] ?? 'spec';
+	if (patchResponse !== 'spec' && patchResponse !== 'seed') throw new Error('--patch-response must be spec or seed');
+	const clientId = args['client-id'] ?? process.env.AEP_SIM_CLIENT_ID ?? 'sim-client-id';
+	const simulation = await startSimulation({
+		port,
+		clientId,
+		clientSecret: args['client-secret'] ?? process.env.AEP_SIM_CLIENT_SECRET ?? 'sim-client-secret',
+		organizationId: args.org ?? process.env.AEP_SIM_ORG_ID,
+		fixturesDir: args.fixtures,
+		patchResponse,
+	});
+	console.log(simulation.url);
+	console.log(`  IMS Token URL:        ${simulation.imsTokenUrl}`);
+	console.log(`  Platform Gateway URL: ${simulation.gatewayUrl}`);
+	console.log(`  Client ID:            ${clientId} (client secret as configured; not printed)`);
+	console.log(`  Control API:          ${simulation.url}/__sim/ (requests, reset, faults/*, flows/{id}/runs, datasets)`);
+	const stop = () => {
+		simulation.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error((error as Error).message ?? error);
+	process.exit(1);
+});
