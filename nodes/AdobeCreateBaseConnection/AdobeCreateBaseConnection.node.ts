@@ -15,8 +15,9 @@ import {
 	searchDestinations,
 } from '../shared/catalogue';
 import { CREDENTIAL_NAME, DOCS } from '../shared/constants';
+import { descriptionOption, ifExistsParameter, nameParameter } from '../shared/descriptions/create';
 import { executePerItem } from '../shared/execute';
-import { createdOrReused, findOrCreate, getIfExists, getName, ifExistsParameter } from '../shared/findOrCreate';
+import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getAuthMethods, getEncryptionAlgorithms, getEncryptionMethods } from '../shared/methods/connections';
 import { aepRequestBody } from '../shared/transport';
 import { buildAuth, buildEncryption, chooseAuthSpec, validateStorageCredential } from './auth';
@@ -104,15 +105,7 @@ export class AdobeCreateBaseConnection implements INodeType {
 			},
 			exportTypeParameter,
 			destinationLocator(),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. Amazon S3 Base Connection',
-				description: 'Name of the base connection; also what "If One With This Name Already Exists" looks for',
-			},
+			nameParameter('base connection', 'e.g. Amazon S3 Base Connection'),
 			{
 				displayName: 'Auth Method Name or ID',
 				name: 'authMethod',
@@ -178,15 +171,7 @@ export class AdobeCreateBaseConnection implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: 'Description of the base connection',
-					},
-				],
+				options: [descriptionOption('base connection')],
 			},
 		],
 	};
@@ -200,11 +185,10 @@ export class AdobeCreateBaseConnection implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executePerItem(this, async (itemIndex) => {
 			const destinationId = getDestinationId(this, itemIndex);
-			const name = getName(this, itemIndex);
+			const { name, ifExists } = getNameAndIfExists(this, itemIndex, 'base connection');
 			const authMethod = String(this.getNodeParameter('authMethod', itemIndex, '') ?? '').trim();
 			const credentialType = this.getNodeParameter('storageCredential', itemIndex) as string;
 			const encrypt = this.getNodeParameter('encrypt', itemIndex, false) as boolean;
-			const ifExists = getIfExists(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
 
 			const spec = await getConnectionSpec(this, destinationId, itemIndex);

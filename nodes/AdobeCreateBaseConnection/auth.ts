@@ -20,6 +20,7 @@ import {
 	NO_CREDENTIAL,
 	credentialFieldFor,
 	describeViolation,
+	keyTextToBase64,
 	mapCredentialToAuthParams,
 	readCustomAuthJson,
 	sameAuthMethod,
@@ -159,7 +160,7 @@ const ARMORED = /-----BEGIN [A-Z ]+-----/;
 /** AEP takes the public key Base64-encoded: an armored key is encoded, a Base64 one loses its line breaks. */
 export function normalizePublicKey(publicKey: string): string {
 	const trimmed = publicKey.trim();
-	if (ARMORED.test(trimmed)) return Buffer.from(`${trimmed.replace(/\r\n/g, '\n')}\n`, 'utf8').toString('base64');
+	if (ARMORED.test(trimmed)) return keyTextToBase64(trimmed);
 	return trimmed.replace(/\s+/g, '');
 }
 

@@ -26,14 +26,10 @@ import {
 	searchTargetConnections,
 } from '../shared/dataflow/pickers';
 import { buildDatasetSchedule, parseDatasetFrequency, parseDateTime } from '../shared/dataflow/schedule';
+import { ifExistsParameter, nameParameter } from '../shared/descriptions/create';
+import { DATASET_FREQUENCY_OPTIONS, folderNameTemplateParameter } from '../shared/descriptions/dataflow';
 import { executePerItem } from '../shared/execute';
-import {
-	checkNameForLookup,
-	createdOrReused,
-	findOrCreate,
-	getIfExists,
-	ifExistsParameter,
-} from '../shared/findOrCreate';
+import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { DESTINATION_FLOW_FILTER } from '../shared/methods/dataflows';
 import { aepRequestBody } from '../shared/transport';
 import { invalidParameter } from '../shared/validation';
@@ -126,7 +122,7 @@ function dataflowMismatch(
 	return undefined;
 }
 
-const datasets = { show: { exportType: ['datasets'] } };
+const showForDatasets = { show: { exportType: ['datasets'] } };
 
 export class AdobeCreateDataflow implements INodeType {
 	description: INodeTypeDescription = {
@@ -171,15 +167,7 @@ export class AdobeCreateDataflow implements INodeType {
 			},
 			connectionLocator('source'),
 			connectionLocator('target'),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. Activate datasets to Amazon S3',
-				description: 'Name of the dataflow; also what "If One With This Name Already Exists" looks for',
-			},
+			nameParameter('dataflow', 'e.g. Activate datasets to Amazon S3'),
 			{
 				displayName: 'Description',
 				name: 'description',
@@ -191,15 +179,8 @@ export class AdobeCreateDataflow implements INodeType {
 				name: 'frequency',
 				type: 'options',
 				default: 'hour:3',
-				displayOptions: datasets,
-				options: [
-					{ name: 'Daily', value: 'day:1' },
-					{ name: 'Every 12 Hours', value: 'hour:12' },
-					{ name: 'Every 3 Hours', value: 'hour:3' },
-					{ name: 'Every 6 Hours', value: 'hour:6' },
-					{ name: 'Every 9 Hours', value: 'hour:9' },
-					{ name: 'Once (One-Time Full Export)', value: 'once' },
-				],
+				displayOptions: showForDatasets,
+				options: DATASET_FREQUENCY_OPTIONS,
 				description: 'How often the datasets are exported. An expression may also say "24 hours" (daily).',
 			},
 			{
@@ -207,7 +188,7 @@ export class AdobeCreateDataflow implements INodeType {
 				name: 'startTime',
 				type: 'dateTime',
 				default: '',
-				displayOptions: datasets,
+				displayOptions: showForDatasets,
 				description: 'First export; empty means now. Sent as epoch seconds.',
 			},
 			{
@@ -243,7 +224,7 @@ export class AdobeCreateDataflow implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: datasets,
+				displayOptions: showForDatasets,
 				options: [
 					{
 						displayName: 'End Time',
@@ -271,15 +252,7 @@ export class AdobeCreateDataflow implements INodeType {
 						],
 						description: 'Sent only when set; a one-time export is always DAILY_FULL_EXPORT',
 					},
-					{
-						displayName: 'Folder Name Template',
-						name: 'folderNameTemplate',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. %DESTINATION%/%DATASET_ID%/%DATETIME(YYYYMMdd_HHmmss)%',
-						description:
-							'Folder of each export. Macros: %DESTINATION%, %DATASET_NAME%, %DATASET_ID%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %SANDBOX_NAME%, %DATETIME(...)% or %EXPORT_TIME%.',
-					},
+					folderNameTemplateParameter('Folder of each export.'),
 				],
 			},
 		],
@@ -294,13 +267,11 @@ export class AdobeCreateDataflow implements INodeType {
 		return await executePerItem(this, async (itemIndex) => {
 			const node = this.getNode();
 			const exportType = getExportType(this, itemIndex);
-			const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-			if (!name) throw invalidParameter(this, 'Name', name, 'Required: a name for the dataflow.', itemIndex);
+			const { name: typedName, ifExists } = getNameAndIfExists(this, itemIndex, 'dataflow');
+			const name = typedName.trim();
 			const description = String(this.getNodeParameter('description', itemIndex, '')).trim();
 			const sourceConnectionId = connectionId(this, itemIndex, 'sourceConnection', 'Source Connection');
 			const targetConnectionId = connectionId(this, itemIndex, 'targetConnection', 'Target Connection');
-			const ifExists = getIfExists(this, itemIndex);
-			if (ifExists !== 'create') checkNameForLookup(this, name, itemIndex);
 
 			// Everything the user typed is checked before the first request.
 			let scheduleParams: IDataObject | undefined;

@@ -15,10 +15,13 @@ import {
 	DOCS,
 	PROFILE_STORE_SOURCE_SPEC_ID,
 } from '../shared/constants';
-import { asNodeError, errorItem, executePerItem } from '../shared/execute';
-import { createdOrReused, findOrCreate, getIfExists, getName, ifExistsParameter } from '../shared/findOrCreate';
+import { descriptionOption, ifExistsParameter, nameParameter } from '../shared/descriptions/create';
+import { executeOnceForAllItems, executePerItem } from '../shared/execute';
+import type { IfExists } from '../shared/findOrCreate';
+import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getEligibleDatasets } from '../shared/methods/connections';
 import { aepRequestBody } from '../shared/transport';
+import { requireUuid } from '../shared/validation';
 import type { DatasetRef } from './datasets';
 import { datasetOfItem, datasetsMismatch, pickedDatasets } from './datasets';
 
@@ -26,6 +29,8 @@ import { datasetOfItem, datasetsMismatch, pickedDatasets } from './datasets';
 const SOURCE_SPEC_VERSION = '1.0';
 
 const showForDatasets = { exportType: ['datasets'] };
+
+const RESOURCE = 'source connection';
 
 export class AdobeCreateSourceConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,15 +55,7 @@ export class AdobeCreateSourceConnection implements INodeType {
 				default: '',
 			},
 			exportTypeParameter,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. Connecting to Data Lake',
-				description: 'Name of the source connection; also what "If One With This Name Already Exists" looks for',
-			},
+			nameParameter(RESOURCE, 'e.g. Connecting to Data Lake'),
 			{
 				displayName: 'Datasets From',
 				name: 'datasetSource',
@@ -115,7 +112,7 @@ export class AdobeCreateSourceConnection implements INodeType {
 					},
 				],
 			},
-			ifExistsParameter('source connection'),
+			ifExistsParameter(RESOURCE),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -123,13 +120,7 @@ export class AdobeCreateSourceConnection implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: 'Description of the source connection',
-					},
+					descriptionOption(RESOURCE),
 					{
 						displayName: 'Profile Store Base Connection ID',
 						name: 'profileStoreBaseConnectionId',
@@ -153,106 +144,108 @@ export class AdobeCreateSourceConnection implements INodeType {
 			this.getNodeParameter('exportType', 0, 'datasets') === 'datasets' &&
 			this.getNodeParameter('datasetSource', 0, 'list') === 'input' &&
 			this.getNodeParameter('grouping', 0, 'all') === 'all';
-		if (oneForAll) return await createOneForAllItems(this, items.length);
+		if (oneForAll) {
+			// One source connection with every item's dataset, named after the first item.
+			return await executeOnceForAllItems(this, async () => {
+				const naming = getNameAndIfExists(this, 0, RESOURCE);
+				const datasets: DatasetRef[] = [];
+				for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+					const dataset = await datasetOfItem(this, itemIndex);
+					if (!datasets.some((known) => known.dataSetId === dataset.dataSetId)) datasets.push(dataset);
+				}
+				return await createSourceConnection(this, 0, naming, dataLakeSource(datasets));
+			});
+		}
 
 		return await executePerItem(this, async (itemIndex) => {
 			const exportType = getExportType(this, itemIndex);
-			if (exportType === 'audiences') return [await createProfileStoreSource(this, itemIndex)];
+			const naming = getNameAndIfExists(this, itemIndex, RESOURCE);
+			if (exportType === 'audiences') {
+				return [await createSourceConnection(this, itemIndex, naming, profileStoreSource(this, itemIndex))];
+			}
 			const datasetSource = this.getNodeParameter('datasetSource', itemIndex, 'list');
 			const datasets =
 				datasetSource === 'input'
 					? [await datasetOfItem(this, itemIndex)]
 					: await pickedDatasets(this, itemIndex);
-			return [await createDataLakeSource(this, itemIndex, datasets)];
+			return [await createSourceConnection(this, itemIndex, naming, dataLakeSource(datasets))];
 		});
 	}
 }
 
-/** One source connection with every item's dataset, paired with all items. */
-async function createOneForAllItems(ctx: IExecuteFunctions, count: number): Promise<INodeExecutionData[][]> {
-	const pairedItem = Array.from({ length: count }, (_, item) => ({ item }));
-	let itemIndex = 0;
-	try {
-		const datasets: DatasetRef[] = [];
-		for (; itemIndex < count; itemIndex++) {
-			const dataset = await datasetOfItem(ctx, itemIndex);
-			if (!datasets.some((known) => known.dataSetId === dataset.dataSetId)) datasets.push(dataset);
-		}
-		itemIndex = 0;
-		return [[{ json: await createDataLakeSource(ctx, 0, datasets), pairedItem }]];
-	} catch (error) {
-		if (ctx.continueOnFail()) return [[{ ...errorItem(error, itemIndex), pairedItem }]];
-		throw asNodeError(ctx, error, itemIndex);
-	}
+/** What sets a Data Lake source connection apart from a Profile store one. */
+interface SourceKind {
+	exportType: ExportType;
+	connectionSpecId: string;
+	/** Where it reads from, for the message when an existing one cannot be reused. */
+	store: string;
+	/** Body fields besides name, description and connectionSpec. */
+	body: IDataObject;
+	/** Output fields besides the connection spec and export type. */
+	output: IDataObject;
+	/** Why an existing source connection of the same spec is not this one, if it is not. */
+	mismatch?: (existing: IDataObject) => string | undefined;
 }
 
-function output(exportType: ExportType, connectionSpec: IDataObject, extra: IDataObject = {}): IDataObject {
-	return { connectionSpec, exportType, ...extra };
+function dataLakeSource(datasets: DatasetRef[]): SourceKind {
+	return {
+		exportType: 'datasets',
+		connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID,
+		store: 'the Data Lake',
+		body: { params: { datasets: datasets.map(({ dataSetId, name }) => ({ dataSetId, name })) } },
+		output: { datasets: datasets.map((dataset) => ({ ...dataset })) },
+		mismatch: (existing) => datasetsMismatch(existing, datasets),
+	};
 }
 
-async function createDataLakeSource(
+function profileStoreSource(ctx: IExecuteFunctions, itemIndex: number): SourceKind {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { profileStoreBaseConnectionId?: unknown };
+	const typed = options.profileStoreBaseConnectionId;
+	const baseConnectionId =
+		typed === undefined || typed === null || String(typed).trim() === ''
+			? undefined
+			: requireUuid(
+					ctx,
+					'Profile Store Base Connection ID',
+					typed,
+					'Allowed: the ID of a Profile store base connection (a UUID), or empty for file-based destinations.',
+					itemIndex,
+				);
+	return {
+		exportType: 'audiences',
+		connectionSpecId: PROFILE_STORE_SOURCE_SPEC_ID,
+		store: 'the Profile store',
+		// Seed 002's older flow: a Profile store base connection and CSV, the only format it supports.
+		body: baseConnectionId ? { baseConnectionId, data: { format: 'CSV', schema: null }, params: {} } : {},
+		output: baseConnectionId ? { baseConnectionId } : {},
+	};
+}
+
+async function createSourceConnection(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	datasets: DatasetRef[],
+	{ name, ifExists }: { name: string; ifExists: IfExists },
+	kind: SourceKind,
 ): Promise<IDataObject> {
-	const name = getName(ctx, itemIndex);
-	const ifExists = getIfExists(ctx, itemIndex);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as { description?: string };
-	const connectionSpec = { id: DATA_LAKE_SOURCE_SPEC_ID, version: SOURCE_SPEC_VERSION };
+	const connectionSpec = { id: kind.connectionSpecId, version: SOURCE_SPEC_VERSION };
 	const body: IDataObject = {
 		name,
 		...(options.description ? { description: options.description } : {}),
 		connectionSpec,
-		params: { datasets: datasets.map(({ dataSetId, name: datasetName }) => ({ dataSetId, name: datasetName })) },
+		...kind.body,
 	};
 	const result = await findOrCreate(ctx, {
 		path: '/sourceConnections',
-		resource: 'source connection',
+		resource: RESOURCE,
 		name,
 		ifExists,
 		itemIndex,
 		create: async () => await aepRequestBody(ctx, { method: 'POST', path: '/sourceConnections', body, itemIndex }),
 		mismatch: (existing) =>
-			(existing.connectionSpec as IDataObject | undefined)?.id !== DATA_LAKE_SOURCE_SPEC_ID
-				? 'it does not read from the Data Lake'
-				: datasetsMismatch(existing, datasets),
+			(existing.connectionSpec as IDataObject | undefined)?.id !== kind.connectionSpecId
+				? `it does not read from ${kind.store}`
+				: kind.mismatch?.(existing),
 	});
-	return {
-		...createdOrReused(result, name),
-		...output('datasets', connectionSpec, { datasets: datasets.map((dataset) => ({ ...dataset })) }),
-	};
-}
-
-async function createProfileStoreSource(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = getName(ctx, itemIndex);
-	const ifExists = getIfExists(ctx, itemIndex);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as {
-		description?: string;
-		profileStoreBaseConnectionId?: string;
-	};
-	const connectionSpec = { id: PROFILE_STORE_SOURCE_SPEC_ID, version: SOURCE_SPEC_VERSION };
-	const baseConnectionId = options.profileStoreBaseConnectionId?.trim();
-	const body: IDataObject = {
-		name,
-		...(options.description ? { description: options.description } : {}),
-		connectionSpec,
-		// Seed 002's older flow: a Profile store base connection and CSV, the only format it supports.
-		...(baseConnectionId ? { baseConnectionId, data: { format: 'CSV', schema: null }, params: {} } : {}),
-	};
-	const result = await findOrCreate(ctx, {
-		path: '/sourceConnections',
-		resource: 'source connection',
-		name,
-		ifExists,
-		itemIndex,
-		create: async () => await aepRequestBody(ctx, { method: 'POST', path: '/sourceConnections', body, itemIndex }),
-		mismatch: (existing) =>
-			(existing.connectionSpec as IDataObject | undefined)?.id !== PROFILE_STORE_SOURCE_SPEC_ID
-				? 'it does not read from the Profile store'
-				: undefined,
-	});
-	return {
-		...createdOrReused(result, name),
-		...output('audiences', connectionSpec, baseConnectionId ? { baseConnectionId } : {}),
-	};
+	return { ...createdOrReused(result, name), connectionSpec, exportType: kind.exportType, ...kind.output };
 }

@@ -8,7 +8,6 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	UUID_PATTERN,
 	conditionalContext,
 	destinationLocator,
 	exportTypeParameter,
@@ -18,11 +17,12 @@ import {
 	searchDestinations,
 } from '../shared/catalogue';
 import { CREDENTIAL_NAME, DOCS } from '../shared/constants';
+import { descriptionOption, ifExistsParameter, nameParameter } from '../shared/descriptions/create';
 import { executePerItem } from '../shared/execute';
-import { createdOrReused, findOrCreate, getIfExists, getName, ifExistsParameter } from '../shared/findOrCreate';
+import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getTargetParameterFields } from '../shared/methods/connections';
 import { aepRequestBody } from '../shared/transport';
-import { invalidParameter } from '../shared/validation';
+import { requireUuid } from '../shared/validation';
 import { buildTargetParams, targetMismatch } from './params';
 
 export class AdobeCreateTargetConnection implements INodeType {
@@ -49,15 +49,7 @@ export class AdobeCreateTargetConnection implements INodeType {
 			},
 			exportTypeParameter,
 			destinationLocator(),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. Amazon S3 Target Connection',
-				description: 'Name of the target connection; also what "If One With This Name Already Exists" looks for',
-			},
+			nameParameter('target connection', 'e.g. Amazon S3 Target Connection'),
 			{
 				displayName: 'Base Connection ID',
 				name: 'baseConnectionId',
@@ -102,15 +94,7 @@ export class AdobeCreateTargetConnection implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: 'Description of the target connection',
-					},
-				],
+				options: [descriptionOption('target connection')],
 			},
 		],
 	};
@@ -124,20 +108,16 @@ export class AdobeCreateTargetConnection implements INodeType {
 		return await executePerItem(this, async (itemIndex) => {
 			const destinationId = getDestinationId(this, itemIndex);
 			const exportType = getExportType(this, itemIndex);
-			const name = getName(this, itemIndex);
-			const baseConnectionId = String(this.getNodeParameter('baseConnectionId', itemIndex, '') ?? '').trim();
-			if (!UUID_PATTERN.test(baseConnectionId)) {
-				throw invalidParameter(
-					this,
-					'Base Connection ID',
-					baseConnectionId,
-					'Allowed: the ID of a base connection (a UUID), e.g. the id output by AEP Create Base Connection.',
-					itemIndex,
-				);
-			}
+			const { name, ifExists } = getNameAndIfExists(this, itemIndex, 'target connection');
+			const baseConnectionId = requireUuid(
+				this,
+				'Base Connection ID',
+				String(this.getNodeParameter('baseConnectionId', itemIndex, '') ?? ''),
+				'Allowed: the ID of a base connection (a UUID), e.g. the id output by AEP Create Base Connection.',
+				itemIndex,
+			);
 			const mapper = this.getNodeParameter('targetParameters', itemIndex, {}) as { value?: IDataObject | null };
 			const mode = String(this.getNodeParameter('mode', itemIndex, '') ?? '');
-			const ifExists = getIfExists(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
 
 			const [spec, { flowSpec }] = await Promise.all([

@@ -8,11 +8,13 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../shared/constants';
 import {
+	checkDataflowId,
 	DESTINATION_FLOW_FILTER,
 	dataflowLocator,
+	getDataflowId,
 	searchDestinationDataflows,
 } from '../shared/methods/dataflows';
-import { isUuid, listRuns, RUNS_DOCS_URL, summariseRun } from '../shared/runs';
+import { listRuns, RUNS_DOCS_URL, summariseRun } from '../shared/runs';
 import { aepListByContinuation, MAX_PAGE_SIZE } from '../shared/transport';
 import { invalidParameter } from '../shared/validation';
 import type { RunEvent } from './runWatch';
@@ -144,31 +146,16 @@ async function watchedDataflows(ctx: IPollFunctions): Promise<{ key: string; flo
 		});
 		return { key: 'all', flowIds: [...new Set(flows.map((flow) => String(flow.id)))] };
 	}
-	let raw: unknown[];
 	if (watch === 'one') {
-		raw = [ctx.getNodeParameter('dataflow', '', { extractValue: true })];
-	} else if (watch === 'several') {
-		const entries = ctx.getNodeParameter('dataflows.dataflowValues', []) as Array<{ dataflow?: unknown }>;
-		raw = entries.map((entry) => locatorValue(entry.dataflow));
-		if (raw.length === 0) {
-			throw invalidParameter(ctx, 'Dataflows', [], 'Allowed: at least one dataflow.');
-		}
-	} else {
-		throw invalidParameter(ctx, 'Watch', watch, 'Allowed: all, one, several.');
+		const flowId = getDataflowId(ctx);
+		return { key: `ids:${flowId}`, flowIds: [flowId] };
 	}
-	const flowIds: string[] = [];
-	for (const value of raw) {
-		const id = typeof value === 'string' ? value.trim() : value;
-		if (!isUuid(id)) {
-			throw invalidParameter(
-				ctx,
-				watch === 'one' ? 'Dataflow' : 'Dataflows',
-				value,
-				'Allowed: a dataflow ID (a UUID such as 0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e), picked from the list or typed.',
-			);
-		}
-		if (!flowIds.includes(id)) flowIds.push(id);
-	}
+	if (watch !== 'several') throw invalidParameter(ctx, 'Watch', watch, 'Allowed: all, one, several.');
+	const entries = ctx.getNodeParameter('dataflows.dataflowValues', []) as Array<{ dataflow?: unknown }>;
+	if (entries.length === 0) throw invalidParameter(ctx, 'Dataflows', [], 'Allowed: at least one dataflow.');
+	const flowIds = [
+		...new Set(entries.map((entry) => checkDataflowId(ctx, locatorValue(entry.dataflow), 'Dataflows'))),
+	];
 	return { key: `ids:${[...flowIds].sort().join(',')}`, flowIds };
 }
 

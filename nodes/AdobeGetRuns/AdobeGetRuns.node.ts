@@ -9,13 +9,13 @@ import type {
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../shared/constants';
+import { parseDateTime } from '../shared/dataflow/schedule';
 import { MAX_LIMIT, returnAllOrLimit } from '../shared/descriptions/common';
 import { executePerItem } from '../shared/execute';
 import { dataflowLocator, getDataflowId, searchDestinationDataflows } from '../shared/methods/dataflows';
 import {
 	getRun,
 	isRunFinished,
-	isUuid,
 	listRuns,
 	normaliseRunStatus,
 	RUN_STATUS_OPTIONS,
@@ -23,7 +23,7 @@ import {
 	runStatusOf,
 	summariseRun,
 } from '../shared/runs';
-import { invalidParameter, requireWholeNumber } from '../shared/validation';
+import { invalidParameter, requireUuid, requireWholeNumber } from '../shared/validation';
 
 /** Bounds of the wait: at most one check a second, at most 24 hours. */
 const POLL_INTERVAL_SECONDS = { min: 1, max: 600 };
@@ -214,16 +214,13 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 	return runs.map(summariseRun);
 }
 
-/** A time from a dateTime field or an expression: ISO text, epoch milliseconds, Date or Luxon DateTime. */
+/**
+ * A time from a dateTime field (the picker's time without zone is in the workflow's time zone) or
+ * an expression: ISO text, epoch milliseconds or seconds, Date or Luxon DateTime.
+ */
 function readTime(ctx: IExecuteFunctions, parameter: string, value: unknown, itemIndex: number): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let ms: number = Number.NaN;
-	if (typeof value === 'number') ms = value;
-	else if (typeof value === 'string') ms = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
-	else if (value instanceof Date) ms = value.getTime();
-	else if (typeof (value as { toMillis?: unknown }).toMillis === 'function') {
-		ms = (value as { toMillis: () => number }).toMillis();
-	}
+	const ms = parseDateTime(value, ctx.getTimezone());
+	if (ms === undefined) return undefined;
 	if (!Number.isFinite(ms)) {
 		throw invalidParameter(
 			ctx,
@@ -241,20 +238,16 @@ async function waitForRun(ctx: IExecuteFunctions, flowId: string, itemIndex: num
 	if (target !== 'newest' && target !== 'runId') {
 		throw invalidParameter(ctx, 'Run to Wait For', target, 'Allowed: newest, runId.', itemIndex);
 	}
-	let runId: string | undefined;
-	if (target === 'runId') {
-		const raw = ctx.getNodeParameter('runId', itemIndex) as unknown;
-		runId = typeof raw === 'string' ? raw.trim() : undefined;
-		if (!isUuid(runId)) {
-			throw invalidParameter(
-				ctx,
-				'Run ID',
-				raw,
-				'Allowed: a run ID (a UUID such as e80e24c1-82de-48de-8352-b2d0fca1c392).',
-				itemIndex,
-			);
-		}
-	}
+	const runId =
+		target === 'runId'
+			? requireUuid(
+					ctx,
+					'Run ID',
+					ctx.getNodeParameter('runId', itemIndex),
+					'Allowed: a run ID (a UUID such as e80e24c1-82de-48de-8352-b2d0fca1c392).',
+					itemIndex,
+				)
+			: undefined;
 	const intervalSeconds = requireWholeNumber(
 		ctx,
 		'Check Every (Seconds)',

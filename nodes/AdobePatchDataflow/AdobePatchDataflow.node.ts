@@ -12,7 +12,7 @@ import { CREDENTIAL_NAME, DOCS } from '../shared/constants';
 import { asParameterError, inputError, withParameterErrors } from '../shared/dataflow/errors';
 import { dataflowItem, getDataflow } from '../shared/dataflow/flows';
 import type { DataflowChanges, JsonPatchOperation } from '../shared/dataflow/patch';
-import { buildPatch, checkChanges, emptyChanges, parseRawPatch } from '../shared/dataflow/patch';
+import { buildPatch, checkChanges, emptyChanges, hasChanges, parseRawPatch } from '../shared/dataflow/patch';
 import { getDataflowAudienceOptions, getDataflowProfileAttributeOptions } from '../shared/dataflow/pickers';
 import {
 	buildAudienceSelector,
@@ -23,18 +23,10 @@ import {
 } from '../shared/dataflow/schedule';
 import type { PatchResult } from '../shared/dataflow/update';
 import { MAX_PATCH_ATTEMPTS, patchDataflow, setDataflowState } from '../shared/dataflow/update';
+import { DATASET_FREQUENCY_OPTIONS, folderNameTemplateParameter } from '../shared/descriptions/dataflow';
 import { executePerItem } from '../shared/execute';
 import { dataflowLocator, getDataflowId, searchDestinationDataflows } from '../shared/methods/dataflows';
 import { invalidParameter, requireWholeNumber } from '../shared/validation';
-
-const datasetFrequencyOptions = [
-	{ name: 'Daily', value: 'day:1' },
-	{ name: 'Every 12 Hours', value: 'hour:12' },
-	{ name: 'Every 3 Hours', value: 'hour:3' },
-	{ name: 'Every 6 Hours', value: 'hour:6' },
-	{ name: 'Every 9 Hours', value: 'hour:9' },
-	{ name: 'Once (One-Time Full Export)', value: 'once' },
-];
 
 const addAudienceFields: INodeProperties[] = [
 	{
@@ -328,21 +320,13 @@ const operationsParameter: INodeProperties = {
 						{ name: 'One-Time Full Export (DAILY_FULL_EXPORT)', value: 'DAILY_FULL_EXPORT' },
 					],
 				},
-				{
-					displayName: 'Folder Name Template',
-					name: 'folderNameTemplate',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. %DESTINATION%/%DATASET_ID%/%DATETIME(YYYYMMdd_HHmmss)%',
-					description:
-						'Empty keeps the current one. Macros: %DESTINATION%, %DATASET_NAME%, %DATASET_ID%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %SANDBOX_NAME%, %DATETIME(...)% or %EXPORT_TIME%.',
-				},
+				folderNameTemplateParameter('Empty keeps the current one.'),
 				{
 					displayName: 'Frequency',
 					name: 'frequency',
 					type: 'options',
 					default: '',
-					options: [...datasetFrequencyOptions, { name: 'Keep Current', value: '' }].sort((a, b) =>
+					options: [...DATASET_FREQUENCY_OPTIONS, { name: 'Keep Current', value: '' }].sort((a, b) =>
 						a.name.localeCompare(b.name),
 					),
 				},
@@ -507,23 +491,6 @@ function readChanges(operations: OperationsValue, nowMs: number, timeZone: strin
 	return changes;
 }
 
-function hasChanges(changes: DataflowChanges): boolean {
-	return Boolean(
-		changes.name !== undefined ||
-			changes.description !== undefined ||
-			changes.schedule ||
-			changes.addAudiences.length ||
-			changes.removeAudienceIds.length ||
-			changes.addProfileAttributes.length ||
-			changes.removeProfileAttributes.length ||
-			changes.mandatoryFields ||
-			changes.primaryFields ||
-			changes.mappingSet ||
-			changes.marketingActions ||
-			changes.rawOperations.length,
-	);
-}
-
 export class AdobePatchDataflow implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AEP Patch Dataflow',
@@ -609,9 +576,11 @@ export class AdobePatchDataflow implements INodeType {
 				readChanges(operations, nowMs, this.getTimezone()),
 			);
 			if (!hasChanges(changes) && !state) {
-				throw asParameterError(
-					node,
-					inputError('Operations', 'none', 'Add at least one operation, or choose Enable or Disable.'),
+				throw invalidParameter(
+					this,
+					'Operations',
+					'none',
+					'Add at least one operation, or choose Enable or Disable.',
 					itemIndex,
 				);
 			}

@@ -12,16 +12,16 @@ import type {
 
 import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from './constants';
 import type { JsonSchema } from './schema/types';
+import { uuidLocatorModes } from './descriptions/locators';
+import { editedExportType } from './methods/editor';
+import { matchesSearch } from './methods/search';
 import type { AepContext } from './transport';
 import { aepListByContinuation, aepRequestBody, cachedPerExecution } from './transport';
-import { invalidParameter } from './validation';
+import { invalidParameter, requireUuid } from './validation';
 
 export type { JsonSchema } from './schema/types';
 
 export type ExportType = 'datasets' | 'audiences';
-
-/** Connection spec, connection and flow IDs are UUIDs. */
-export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export interface AuthSpec extends IDataObject {
 	name: string;
@@ -129,7 +129,8 @@ export async function getConnectionSpec(ctx: AepContext, id: string, itemIndex?:
 	});
 }
 
-function sourceSpecOf(exportType: ExportType): string {
+/** The source connection spec data of this export type comes from: the Data Lake or the Profile store. */
+export function sourceSpecOf(exportType: ExportType): string {
 	return exportType === 'datasets' ? DATA_LAKE_SOURCE_SPEC_ID : PROFILE_STORE_SOURCE_SPEC_ID;
 }
 
@@ -205,26 +206,11 @@ export function destinationLocator(overrides: Partial<INodeProperties> = {}): IN
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The destination (connection spec) to export to',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchDestinations', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 4fce964d-3f37-408f-9778-e597338a21ee',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: UUID_PATTERN.source, errorMessage: 'A connection spec ID is a UUID' },
-					},
-				],
-			},
-		],
+		modes: uuidLocatorModes(
+			'searchDestinations',
+			'e.g. 4fce964d-3f37-408f-9778-e597338a21ee',
+			'A connection spec ID is a UUID',
+		),
 		...overrides,
 	};
 }
@@ -234,30 +220,23 @@ export async function searchDestinations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const exportType = (this.getCurrentNodeParameter('exportType') as ExportType | undefined) ?? 'datasets';
-	const wanted = filter?.trim().toLowerCase();
-	const destinations = await listDestinations(this, exportType);
+	const destinations = await listDestinations(this, editedExportType(this));
 	return {
 		results: destinations
-			.filter((spec) => !wanted || `${spec.name} ${spec.id}`.toLowerCase().includes(wanted))
+			.filter((spec) => matchesSearch(filter, spec.name, spec.id))
 			.map((spec) => ({ name: spec.name, value: spec.id })),
 	};
 }
 
 /** Reads the destination locator and checks the connection spec ID before any request. */
-export function getDestinationId(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'destination'): string {
-	const raw = ctx.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }) as unknown;
-	const id = typeof raw === 'string' ? raw.trim() : raw;
-	if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
-		throw invalidParameter(
-			ctx,
-			'Destination',
-			raw,
-			'Allowed: a destination picked from the list, or its connection spec ID (a UUID such as 4fce964d-3f37-408f-9778-e597338a21ee).',
-			itemIndex,
-		);
-	}
-	return id;
+export function getDestinationId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireUuid(
+		ctx,
+		'Destination',
+		ctx.getNodeParameter('destination', itemIndex, '', { extractValue: true }),
+		'Allowed: a destination picked from the list, or its connection spec ID (a UUID such as 4fce964d-3f37-408f-9778-e597338a21ee).',
+		itemIndex,
+	);
 }
 
 export function getExportType(ctx: IExecuteFunctions, itemIndex: number): ExportType {

@@ -26,6 +26,24 @@ export async function executePerItem(
 	return [output];
 }
 
+/**
+ * Runs `run` once for all input items (e.g. one record made of every item's value): its one output
+ * item is paired with every input item. With "Continue On Fail", a failure yields one error item,
+ * paired the same way. Errors that name no item are reported on the first.
+ */
+export async function executeOnceForAllItems(
+	ctx: IExecuteFunctions,
+	run: () => Promise<IDataObject>,
+): Promise<INodeExecutionData[][]> {
+	const pairedItem = ctx.getInputData().map((_, item) => ({ item }));
+	try {
+		return [[{ json: await run(), pairedItem }]];
+	} catch (error) {
+		if (ctx.continueOnFail()) return [[{ ...errorItem(error, 0), pairedItem }]];
+		throw asNodeError(ctx, error, 0);
+	}
+}
+
 export function pairResults(
 	ctx: IExecuteFunctions,
 	results: IDataObject[] | INodeExecutionData[],

@@ -3,7 +3,7 @@
  * create node (`/connections`, `/sourceConnections`, `/targetConnections`, `/flows`), so a
  * scheduled re-run does not pile up duplicates. The lookup is `GET <path>?property=name==<name>`.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { aepListByContinuation } from './transport';
@@ -13,35 +13,6 @@ export type IfExists = 'create' | 'reuse' | 'fail';
 
 const IF_EXISTS_VALUES: IfExists[] = ['create', 'reuse', 'fail'];
 export const IF_EXISTS_DISPLAY_NAME = 'If One With This Name Already Exists';
-
-/** The parameter, worded for the thing the node creates (e.g. "base connection", "dataflow"). */
-export function ifExistsParameter(resource: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: IF_EXISTS_DISPLAY_NAME,
-		name: 'ifExists',
-		type: 'options',
-		default: 'reuse',
-		description: `What to do when the sandbox already holds a ${resource} with this exact name. AEP itself allows duplicate names, so a scheduled re-run would otherwise create a new ${resource} every time.`,
-		options: [
-			{
-				name: 'Create Another',
-				value: 'create',
-				description: `Create a new ${resource} anyway, without looking`,
-			},
-			{
-				name: 'Fail',
-				value: 'fail',
-				description: `Stop with an error naming the existing ${resource}`,
-			},
-			{
-				name: 'Reuse It',
-				value: 'reuse',
-				description: `Output the existing ${resource} (the newest, if several) instead of creating one`,
-			},
-		],
-		...overrides,
-	};
-}
 
 export interface FindOrCreateRequest {
 	/** Collection path, e.g. `/connections` or `/flows`. */
@@ -60,8 +31,6 @@ export interface FindOrCreateRequest {
 	mismatch?: (existing: IDataObject) => string | undefined;
 	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
 	filters?: string[];
-	/** Display name of the node's Name parameter, for messages. Default "Name". */
-	nameParameter?: string;
 }
 
 export interface FindOrCreateResult {
@@ -70,9 +39,8 @@ export interface FindOrCreateResult {
 	created: boolean;
 }
 
-/** Reads and checks the node's `ifExists` parameter. */
-export function getIfExists(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'ifExists'): IfExists {
-	const value = ctx.getNodeParameter(parameterName, itemIndex, 'reuse') as IfExists;
+function getIfExists(ctx: IExecuteFunctions, itemIndex: number): IfExists {
+	const value = ctx.getNodeParameter('ifExists', itemIndex, 'reuse') as IfExists;
 	if (!IF_EXISTS_VALUES.includes(value)) {
 		throw invalidParameter(
 			ctx,
@@ -86,25 +54,38 @@ export function getIfExists(ctx: IExecuteFunctions, itemIndex: number, parameter
 }
 
 /**
- * The name as AEP's filter must receive it. A comma in a filter value means "or"
- * (`name==a,b` finds "a" or "b"), so a name with a comma cannot be looked up exactly.
+ * A name AEP's filter can look up exactly. A comma in a filter value means "or"
+ * (`name==a,b` finds "a" or "b"), so a name with a comma cannot be looked up.
  */
-export function checkNameForLookup(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	nameParameter = 'Name',
-): string {
+function checkNameForLookup(ctx: IExecuteFunctions, name: string, itemIndex: number): void {
 	if (name.includes(',')) {
 		throw invalidParameter(
 			ctx,
-			nameParameter,
+			'Name',
 			name,
 			`Allowed: a name without commas, because AEP's name filter reads a comma as "or". Remove the comma, or set "${IF_EXISTS_DISPLAY_NAME}" to Create Another, which does not look the name up.`,
 			itemIndex,
 		);
 	}
-	return name;
+}
+
+/**
+ * Reads the Name (what is created and looked up, exactly as typed) and "If One With This Name
+ * Already Exists", and checks them together, so a name that cannot be looked up is refused before
+ * the node sends anything.
+ */
+export function getNameAndIfExists(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	resource: string,
+): { name: string; ifExists: IfExists } {
+	const name = ctx.getNodeParameter('name', itemIndex, '') as unknown;
+	if (typeof name !== 'string' || name.trim() === '') {
+		throw invalidParameter(ctx, 'Name', name, `Required: a name for the ${resource}.`, itemIndex);
+	}
+	const ifExists = getIfExists(ctx, itemIndex);
+	if (ifExists !== 'create') checkNameForLookup(ctx, name, itemIndex);
+	return { name, ifExists };
 }
 
 function newestFirst(a: IDataObject, b: IDataObject): number {
@@ -115,7 +96,7 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	const { path, resource, name, ifExists, itemIndex } = request;
 	if (ifExists === 'create') return { record: await request.create(), created: true };
 
-	checkNameForLookup(ctx, name, itemIndex, request.nameParameter);
+	checkNameForLookup(ctx, name, itemIndex);
 	const filters = [`name==${name}`, ...(request.filters ?? [])];
 	const found = await aepListByContinuation(ctx, {
 		path,
@@ -150,15 +131,6 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 		);
 	}
 	return { record: newest, created: false };
-}
-
-/** Reads the Name parameter: what is created and looked up, exactly as typed. */
-export function getName(ctx: IExecuteFunctions, itemIndex: number, parameterName = 'name', displayName = 'Name'): string {
-	const name = ctx.getNodeParameter(parameterName, itemIndex, '') as unknown;
-	if (typeof name !== 'string' || name.trim() === '') {
-		throw invalidParameter(ctx, displayName, name, 'Allowed: a non-empty name.', itemIndex);
-	}
-	return name;
 }
 
 /** What every create node outputs first: the ID and etag AEP gave (or the existing record's), and whether it is new. */

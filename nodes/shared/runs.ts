@@ -44,13 +44,6 @@ export function normaliseRunStatus(raw: unknown): string | null {
 	return STATUS_BY_KEY[raw.replace(/[\s_-]/g, '').toLowerCase()] ?? raw.trim();
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Run and dataflow IDs are UUIDs; checking before a request keeps odd input out of URL paths. */
-export function isUuid(value: unknown): value is string {
-	return typeof value === 'string' && UUID_PATTERN.test(value);
-}
-
 function objectAt(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }

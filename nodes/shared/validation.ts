@@ -33,6 +33,32 @@ export function invalidParameter(
 	);
 }
 
+/**
+ * AEP's IDs (connection specs, connections, dataflows, runs) are UUIDs. Written without the `i`
+ * flag so that `.source` means the same in n8n's field validation, which compiles it on its own.
+ */
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export function isUuid(value: unknown): value is string {
+	return typeof value === 'string' && UUID_PATTERN.test(value);
+}
+
+/**
+ * The UUID a parameter holds, trimmed; checked before it goes into a URL path or a request body,
+ * so odd input never reaches AEP.
+ */
+export function requireUuid(
+	source: NodeSource,
+	parameter: string,
+	value: unknown,
+	allowed: string,
+	itemIndex?: number,
+): string {
+	const id = typeof value === 'string' ? value.trim() : value;
+	if (!isUuid(id)) throw invalidParameter(source, parameter, value, allowed, itemIndex);
+	return id;
+}
+
 export function requireWholeNumber(
 	source: NodeSource,
 	parameter: string,

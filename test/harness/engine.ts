@@ -103,7 +103,19 @@ export interface RunWorkflowOptions {
 	input?: IDataObject[];
 	mode?: WorkflowExecuteMode;
 	executionId?: string;
+	/** The workflow's time zone setting (n8n's default otherwise). */
+	timezone?: string;
 }
+
+/** The instance addresses n8n hands every node context; nothing in these tests calls them. */
+export const INSTANCE_URLS = {
+	restApiUrl: 'http://localhost:5678/rest',
+	instanceBaseUrl: 'http://localhost:5678/',
+	webhookBaseUrl: 'http://localhost:5678/webhook',
+	webhookWaitingBaseUrl: 'http://localhost:5678/webhookwaiting',
+	webhookTestBaseUrl: 'http://localhost:5678/webhooktest',
+	formWaitingBaseUrl: 'http://localhost:5678/formwaiting',
+};
 
 let executionCounter = 0;
 
@@ -126,7 +138,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		connections: options.connections,
 		active: false,
 		nodeTypes: nodeTypes(),
-		settings: {},
+		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
 	const executionId = options.executionId ?? `test-${++executionCounter}`;
 	const mode = options.mode ?? 'manual';
@@ -144,14 +156,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		hooks,
 		executionId,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
+		...INSTANCE_URLS,
 		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/formwaiting',
 		formTestBaseUrl: 'http://localhost:5678/formtest',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhookwaiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhooktest',
 		mcpBaseUrl: 'http://localhost:5678/mcp',
 		mcpTestBaseUrl: 'http://localhost:5678/mcptest',
 		variables: {},

@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { ConnectionSpec } from '../../nodes/shared/catalogue';
 import { flowService } from './aep';
 import type { TestCredentialsHelper } from './credentials';
-import { PACKAGE_NAME, loadPackage, nodeTypes } from './engine';
+import { INSTANCE_URLS, PACKAGE_NAME, loadPackage, nodeTypes } from './engine';
 
 export interface DynamicParametersRequest {
 	/** Node name without the package prefix, e.g. `adobeCreateTargetConnection`. */
@@ -54,12 +54,7 @@ function context(request: DynamicParametersRequest): LoadOptionsContext {
 	const additionalData = {
 		credentialsHelper: request.credentials,
 		currentNodeParameters: request.parameters,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhookwaiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhooktest',
-		formWaitingBaseUrl: 'http://localhost:5678/formwaiting',
+		...INSTANCE_URLS,
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	return new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, request.path ?? 'parameters');
@@ -128,6 +123,11 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures');
 /** A fresh copy of a fixture file, e.g. `seed-examples/000-base-connection-amazon-s3.request.json`. */
 export function fixture<T = IDataObject>(relative: string): T {
 	return JSON.parse(readFileSync(path.join(FIXTURES, relative), 'utf8')) as T;
+}
+
+/** The Destination locator as the editor saves a destination picked from the list. */
+export function destinationPicked(spec: ConnectionSpec) {
+	return { __rl: true, mode: 'list', value: spec.id, cachedResultName: spec.name };
 }
 
 export function connectionSpecFixture(slug: DestinationSlug): ConnectionSpec {

@@ -15,7 +15,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials';
-import { nodeTypes, PACKAGE_NAME } from './engine';
+import { INSTANCE_URLS, nodeTypes, PACKAGE_NAME } from './engine';
 
 export interface PollOptions {
 	/** The node type's short name, e.g. `adobeDataflowRunTrigger`. */
@@ -62,12 +62,7 @@ export async function pollNode(options: PollOptions): Promise<PollResult> {
 	const additionalData = {
 		credentialsHelper: options.credentials,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhookwaiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhooktest',
-		formWaitingBaseUrl: 'http://localhost:5678/formwaiting',
+		...INSTANCE_URLS,
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const activation: WorkflowActivateMode = options.mode === 'manual' ? 'manual' : 'activate';

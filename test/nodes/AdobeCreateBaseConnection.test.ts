@@ -8,13 +8,22 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-wor
 
 import type { ConnectionSpec } from '../../nodes/shared/catalogue';
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock, TOKEN } from '../harness/aep';
+import {
+	assertAllRequestsMade,
+	expectNameLookup,
+	expectPost,
+	expectTokenRequest,
+	flowService,
+	resetNock,
+	TOKEN,
+} from '../harness/aep';
 import { aepCredentialData, TestCredentialsHelper } from '../harness/credentials';
 import type { WorkflowRun } from '../harness/engine';
 import { chain, runWorkflow } from '../harness/engine';
 import type { DestinationSlug } from '../harness/load-options';
 import {
 	connectionSpecFixture,
+	destinationPicked,
 	expectConnectionSpec,
 	expectConnectionSpecs,
 	expectFlowSpecs,
@@ -78,26 +87,13 @@ function workflow(parameters: IDataObject, storageType?: string, options: { cont
 	return built;
 }
 
-function destination(spec: ConnectionSpec) {
-	return { __rl: true, mode: 'list', value: spec.id, cachedResultName: spec.name };
-}
-
 function parameters(spec: ConnectionSpec, extra: IDataObject): IDataObject {
-	return { exportType: 'datasets', destination: destination(spec), ifExists: 'create', ...extra };
+	return { exportType: 'datasets', destination: destinationPicked(spec), ifExists: 'create', ...extra };
 }
 
 /** Captures the POST /connections body and answers as seed 000 does. */
 function expectCreate(answer: IDataObject = CREATED, times = 1) {
-	const sent: IDataObject[] = [];
-	flowService()
-		.matchHeader('content-type', /^application\/json/)
-		.post('/connections', (body: IDataObject) => {
-			sent.push(body);
-			return true;
-		})
-		.times(times)
-		.reply(201, answer);
-	return { sent };
+	return { sent: expectPost<IDataObject>('/connections', answer, { times }) };
 }
 
 /** Everything a run leaves behind that a user or a log could see: output, errors (message, description, stack). */
@@ -162,7 +158,7 @@ describe('dropdowns, from the live catalogue', () => {
 
 		const options = await loadOptions('getAuthMethods', {
 			nodeType: NODE,
-			parameters: { destination: destination(spec) },
+			parameters: { destination: destinationPicked(spec) },
 			credentials: credentials(),
 		});
 
@@ -179,7 +175,7 @@ describe('dropdowns, from the live catalogue', () => {
 		expectConnectionSpec(spec, 2);
 		const request = {
 			nodeType: NODE,
-			parameters: { destination: destination(spec), encryptionMethod: '' },
+			parameters: { destination: destinationPicked(spec), encryptionMethod: '' },
 			credentials: credentials(),
 		};
 
@@ -600,8 +596,7 @@ describe('if one with this name already exists', () => {
 		state: 'enabled',
 		etag: '"26013a41-0000-0200-0000-6361687a0000"',
 	};
-	const lookup = () =>
-		flowService().get('/connections').query({ property: `name==${name}`, limit: '100' });
+	const lookup = (items: IDataObject[]) => expectNameLookup('/connections', name, items);
 
 	async function run(ifExists: string, extra: IDataObject = {}) {
 		const { nodes, connections } = workflow(
@@ -616,13 +611,11 @@ describe('if one with this name already exists', () => {
 	test('reuse: the newest exact match is output (never its auth.params) and nothing is created', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
-		lookup().reply(200, {
-			items: [
-				{ ...existing, id: 'older', createdAt: 1 },
-				existing,
-				{ ...existing, id: 'other-name', name: `${name} (copy)` },
-			],
-		});
+		lookup([
+			{ ...existing, id: 'older', createdAt: 1 },
+			existing,
+			{ ...existing, id: 'other-name', name: `${name} (copy)` },
+		]);
 
 		const result = await run('reuse');
 
@@ -645,7 +638,7 @@ describe('if one with this name already exists', () => {
 	test('reuse: none with that name yet, so one is created', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
-		lookup().reply(200, { items: [], _links: {} });
+		lookup([]);
 		const { sent } = expectCreate();
 
 		const result = await run('reuse');
@@ -658,7 +651,7 @@ describe('if one with this name already exists', () => {
 	test('reuse refuses one that connects to another destination', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
-		lookup().reply(200, { items: [{ ...existing, connectionSpec: { id: '4890fc95-5a1f-4983-94bb-e060c08e3f81' } }] });
+		lookup([{ ...existing, connectionSpec: { id: '4890fc95-5a1f-4983-94bb-e060c08e3f81' } }]);
 
 		const result = await run('reuse');
 
@@ -671,7 +664,7 @@ describe('if one with this name already exists', () => {
 	test('fail', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
-		lookup().reply(200, { items: [existing] });
+		lookup([existing]);
 
 		const result = await run('fail');
 
@@ -681,10 +674,8 @@ describe('if one with this name already exists', () => {
 		);
 	});
 
-	test('a name with a comma cannot be looked up (a comma is "or" in AEP\'s filter): refused before the lookup', async () => {
-		expectTokenRequest();
-		expectConnectionSpec(s3);
-
+	test('a name with a comma cannot be looked up (a comma is "or" in AEP\'s filter): refused before any request', async () => {
+		// No interceptor at all: the name is checked before the catalogue is read.
 		const result = await run('reuse', { name: 'S3, exports' });
 
 		assertAllRequestsMade();

@@ -2,57 +2,27 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { AEP_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import {
+	assertAllRequestsMade,
+	expectNameLookup,
+	expectPost,
+	expectTokenRequest,
+	flowService,
+	resetNock,
+} from '../harness/aep';
+import { freezeDate } from '../harness/clock';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import { expectFlowSpecs, fixture, listSearch, loadOptions } from '../harness/load-options';
 
 const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
 
-function freezeDate(iso: string) {
-	jest.useFakeTimers({
-		now: new Date(iso),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-}
-
 const NODE = 'Dataflow';
-const POST_HEADERS = { ...AEP_HEADERS, 'content-type': 'application/json' };
 const DESTINATION_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
 
 /** The find-or-create lookup: `GET /flows?property=name==<name>&property=<destination flows>`. */
-function expectNameLookup(name: string, items: IDataObject[] = []) {
-	return flowService()
-		.get('/flows')
-		.query((query) => {
-			const property = ([] as string[]).concat((query.property as string | string[]) ?? []);
-			return property.length === 2 && property[0] === `name==${name}` && property[1] === DESTINATION_FILTER && query.limit === '100';
-		})
-		.reply(200, { items, _links: {} });
-}
-
-function expectCreate(bodies: unknown[], reply: IDataObject) {
-	return flowService(POST_HEADERS)
-		.post('/flows', (body: unknown) => {
-			bodies.push(body);
-			return true;
-		})
-		.reply(201, reply);
+function expectDataflowNameLookup(name: string, items: IDataObject[] = []) {
+	return expectNameLookup('/flows', name, items, [DESTINATION_FILTER]);
 }
 
 function createNode(parameters: IDataObject, options: { continueOnFail?: boolean } = {}) {
@@ -60,8 +30,6 @@ function createNode(parameters: IDataObject, options: { continueOnFail?: boolean
 }
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
-// Jest reuses a worker for several files, each loading its own nock: undo this file's interception.
-afterAll(() => nock.restore());
 beforeEach(resetNock);
 afterEach(() => {
 	nock.cleanAll();
@@ -96,8 +64,8 @@ describe('AEP Create Dataflow: datasets', () => {
 		expectTokenRequest();
 		expectFlowSpecs(1);
 		for (const [index, [slug]] of DESTINATIONS.entries()) {
-			expectNameLookup(String(requests[index].name));
-			expectCreate(bodies, example(`000-dataflow-${slug}.response.json`));
+			expectDataflowNameLookup(String(requests[index].name));
+			expectPost('/flows', example(`000-dataflow-${slug}.response.json`), { bodies });
 		}
 
 		const result = await runWorkflow({
@@ -132,11 +100,10 @@ describe('AEP Create Dataflow: datasets', () => {
 
 	test('"24 hours", end time, export mode and folder template; defaults read the upstream target connection', async () => {
 		freezeDate('2023-02-08T00:00:00Z');
-		const bodies: unknown[] = [];
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectNameLookup('Daily S3 export');
-		expectCreate(bodies, { id: 'f-1', etag: '"e-1"' });
+		expectDataflowNameLookup('Daily S3 export');
+		const bodies = expectPost('/flows', { id: 'f-1', etag: '"e-1"' });
 
 		const result = await runWorkflow({
 			...createNode({
@@ -185,10 +152,9 @@ describe('AEP Create Dataflow: datasets', () => {
 
 	test('the default connection IDs resolve: source from the "AEP Create Source Connection" node, target from the item', async () => {
 		freezeDate('2023-02-08T00:00:00Z');
-		const bodies: unknown[] = [];
 		expectTokenRequest();
-		expectNameLookup('From defaults');
-		expectCreate(bodies, { id: 'f-3', etag: '"e-3"' });
+		expectDataflowNameLookup('From defaults');
+		const bodies = expectPost('/flows', { id: 'f-3', etag: '"e-3"' });
 		const workflow = createNode({ exportType: 'datasets', flowSpec: '269ba276-16fc-47db-92b0-c1049a3c131f', name: 'From defaults' });
 		// The harness start node stands in for AEP Create Source Connection (same output shape: `id`).
 		workflow.nodes[0].name = 'AEP Create Source Connection';
@@ -203,10 +169,9 @@ describe('AEP Create Dataflow: datasets', () => {
 
 	test('one-time full export: DAILY_FULL_EXPORT with day/0; a picked flow spec needs no catalogue read', async () => {
 		freezeDate('2023-02-08T00:00:00Z');
-		const bodies: unknown[] = [];
 		expectTokenRequest();
-		expectNameLookup('One-off');
-		expectCreate(bodies, { id: 'f-2', etag: '"e-2"' });
+		expectDataflowNameLookup('One-off');
+		const bodies = expectPost('/flows', { id: 'f-2', etag: '"e-2"' });
 
 		const result = await runWorkflow({
 			...createNode({
@@ -233,10 +198,9 @@ describe('AEP Create Dataflow: datasets', () => {
 
 describe('AEP Create Dataflow: audiences', () => {
 	test('seed 002 skeleton (profile selectors) = 002-dataflow.request.json and OpenAPI Create_Batch_Destination_Flow', async () => {
-		const bodies: unknown[] = [];
 		const seed = example('002-dataflow.request.json');
 		expectTokenRequest();
-		expectCreate(bodies, example('002-dataflow.response.json'));
+		const bodies = expectPost('/flows', example('002-dataflow.response.json'));
 
 		const result = await runWorkflow({
 			...createNode({
@@ -265,10 +229,9 @@ describe('AEP Create Dataflow: audiences', () => {
 	});
 
 	test('mapping-set skeleton = OpenAPI Create_Batch_Destination_Flow_Segment_V2', async () => {
-		const bodies: unknown[] = [];
 		const openapi = example('openapi-postFlow.request.Create_Batch_Destination_Flow_Segment_V2.json');
 		expectTokenRequest();
-		expectCreate(bodies, example('openapi-postFlow.response-201.Create_Flow_Response.json'));
+		const bodies = expectPost('/flows', example('openapi-postFlow.response-201.Create_Flow_Response.json'));
 
 		const result = await runWorkflow({
 			...createNode({
@@ -294,12 +257,11 @@ describe('AEP Create Dataflow: audiences', () => {
 		['azure-blob', '6d6b59bf-fb58-4107-9064-4d246c0e5bb2', 'mappingSet'],
 		['sftp', '36965a81-b1c6-401b-99f8-22508f1e6a26', 'none'],
 	])('library 004 %s: audience flow spec chosen from the catalogue, body equal', async (slug, destination, layout) => {
-		const bodies: unknown[] = [];
 		const seed = example(`004-dataflow-${slug}.request.json`);
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectNameLookup(String(seed.name));
-		expectCreate(bodies, example('004-dataflow.response.json'));
+		expectDataflowNameLookup(String(seed.name));
+		const bodies = expectPost('/flows', example('004-dataflow.response.json'));
 
 		const result = await runWorkflow({
 			...createNode({
@@ -345,7 +307,7 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		freezeDate('2023-02-08T00:00:00Z');
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectNameLookup(existing.name, [existing]);
+		expectDataflowNameLookup(existing.name, [existing]);
 
 		const result = await runWorkflow({
 			...createNode({ ...SEED_000_PARAMETERS, ifExists: 'reuse' }),
@@ -368,7 +330,7 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		freezeDate('2023-02-08T00:00:00Z');
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectNameLookup(existing.name, [{ ...existing, targetConnectionIds: ['tc-other'] }]);
+		expectDataflowNameLookup(existing.name, [{ ...existing, targetConnectionIds: ['tc-other'] }]);
 
 		const result = await runWorkflow({
 			...createNode({ ...SEED_000_PARAMETERS, ifExists: 'reuse' }),
@@ -386,7 +348,7 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		freezeDate('2023-02-08T00:00:00Z');
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectNameLookup(existing.name, [existing]);
+		expectDataflowNameLookup(existing.name, [existing]);
 
 		const result = await runWorkflow({
 			...createNode({ ...SEED_000_PARAMETERS, ifExists: 'fail' }),
@@ -400,14 +362,8 @@ describe('AEP Create Dataflow: find or create by name', () => {
 
 	test('a POST that fails with 500 is not retried', async () => {
 		freezeDate('2023-02-08T00:00:00Z');
-		const bodies: unknown[] = [];
 		expectTokenRequest();
-		flowService(POST_HEADERS)
-			.post('/flows', (body: unknown) => {
-				bodies.push(body);
-				return true;
-			})
-			.reply(500, { errorMessage: 'Internal error' });
+		const bodies = expectPost('/flows', { errorMessage: 'Internal error' }, { status: 500 });
 
 		const result = await runWorkflow({
 			...createNode({ ...SEED_000_PARAMETERS, flowSpec: '354d6aad-4754-46e4-a576-1b384561c440', ifExists: 'create' }),

@@ -7,7 +7,15 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock, TOKEN } from '../harness/aep';
+import {
+	assertAllRequestsMade,
+	expectNameLookup,
+	expectPost,
+	expectTokenRequest,
+	flowService,
+	resetNock,
+	TOKEN,
+} from '../harness/aep';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import { fillPlaceholders, fixture, loadOptions } from '../harness/load-options';
@@ -40,16 +48,7 @@ function expectEligibleDatasets() {
 }
 
 function expectCreate(times = 1, answer: IDataObject = CREATED) {
-	const sent: IDataObject[] = [];
-	flowService()
-		.matchHeader('content-type', /^application\/json/)
-		.post('/sourceConnections', (body: IDataObject) => {
-			sent.push(body);
-			return true;
-		})
-		.times(times)
-		.reply(201, answer);
-	return sent;
+	return expectPost<IDataObject>('/sourceConnections', answer, { times });
 }
 
 async function runSource(parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean } = {}) {
@@ -194,7 +193,7 @@ describe('datasets (Data Lake)', () => {
 		expect(noId.error('Source')!.context?.itemIndex).toBe(1);
 	});
 
-	test('continue on fail, one for all: one error item paired with every item', async () => {
+	test('continue on fail, picked from the list: the item yields an error item', async () => {
 		const result = await runSource(
 			{ exportType: 'datasets', name: 'Export', datasetSource: 'list', datasetIds: [], ifExists: 'create' },
 			[{}],
@@ -202,6 +201,20 @@ describe('datasets (Data Lake)', () => {
 		);
 		expect(result.output('Source').map((item) => item.json.error)).toEqual([
 			'Invalid Datasets: []. Allowed: at least one dataset that can be exported.',
+		]);
+	});
+
+	test('continue on fail, one for all: one error item paired with every item', async () => {
+		const result = await runSource(
+			{ exportType: 'datasets', name: 'Export', datasetSource: 'input', grouping: 'all', ifExists: 'create' },
+			[{ id: '5ef3e3259ad2a1191ab7dd7d', name: 'AAM Devices Data' }, { title: 'not a dataset' }],
+			{ continueOnFail: true },
+		);
+		expect(result.output('Source').map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[
+				'Invalid Dataset ID: nothing. Allowed: the ID of a dataset that can be exported (e.g. the id output by AEP Dataset List).',
+				[{ item: 0 }, { item: 1 }],
+			],
 		]);
 	});
 });
@@ -255,6 +268,21 @@ describe('audiences (Profile store)', () => {
 		// Seed 002's answer has no etag.
 		expect(result.output('Source')[0].json).toMatchObject({ id: 'ed48ae9b-c774-4b6e-88ae-9bc7748b6e97', etag: null, baseConnectionId });
 	});
+
+	test('a Profile store base connection ID that is not one is refused before any request', async () => {
+		// No interceptor at all: a POST would fail with another message.
+		const result = await runSource({
+			exportType: 'audiences',
+			name: 'Profile store',
+			ifExists: 'create',
+			options: { profileStoreBaseConnectionId: '{BASE_CONNECTION_ID}' },
+		});
+
+		assertAllRequestsMade();
+		expect(result.error('Source')!.message).toBe(
+			'Invalid Profile Store Base Connection ID: "{BASE_CONNECTION_ID}". Allowed: the ID of a Profile store base connection (a UUID), or empty for file-based destinations.',
+		);
+	});
 });
 
 describe('if one with this name already exists', () => {
@@ -267,8 +295,7 @@ describe('if one with this name already exists', () => {
 		params: { datasets: [{ dataSetId: '5ef3e3259ad2a1191ab7dd7d', name: 'AAM Devices Data' }] },
 		etag: '"0500ebe1-0000-0200-0000-63e28d060000"',
 	};
-	const lookup = (items: IDataObject[]) =>
-		flowService().get('/sourceConnections').query({ property: `name==${name}`, limit: '100' }).reply(200, { items });
+	const lookup = (items: IDataObject[]) => expectNameLookup('/sourceConnections', name, items);
 	const parameters = (ifExists: string, ids = ['5ef3e3259ad2a1191ab7dd7d']) => ({
 		exportType: 'datasets',
 		name,
@@ -311,6 +338,18 @@ describe('if one with this name already exists', () => {
 		assertAllRequestsMade();
 		expect(result.error('Source')!.message).toBe(
 			'A source connection named "Connecting to Data Lake" already exists (ID 900df191-b983-45cd-90d5-4c7a0326d650)',
+		);
+	});
+	test.each([
+		['picked from the list', parameters('reuse'), undefined],
+		['from incoming items, one for all', { ...parameters('reuse'), datasetSource: 'input', grouping: 'all' }, [{ id: '5ef3e3259ad2a1191ab7dd7d' }]],
+	])('%s: a name with a comma cannot be looked up, so it is refused before any request', async (_, params, input) => {
+		// No interceptor at all: the name is checked before the eligible datasets are read.
+		const result = await runSource({ ...params, name: 'Data Lake, nightly' }, input);
+
+		assertAllRequestsMade();
+		expect(result.error('Source')!.message).toBe(
+			'Invalid Name: "Data Lake, nightly". Allowed: a name without commas, because AEP\'s name filter reads a comma as "or". Remove the comma, or set "If One With This Name Already Exists" to Create Another, which does not look the name up.',
 		);
 	});
 });

@@ -9,13 +9,21 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ConnectionSpec } from '../../nodes/shared/catalogue';
 import { EMPTY_STRING_OPTION, schemaFields, toResourceMapperFields } from '../../nodes/shared/schema';
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock, TOKEN } from '../harness/aep';
+import {
+	assertAllRequestsMade,
+	expectNameLookup,
+	expectPost,
+	expectTokenRequest,
+	resetNock,
+	TOKEN,
+} from '../harness/aep';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import type { DestinationSlug } from '../harness/load-options';
 import {
 	DESTINATION_SLUGS,
 	connectionSpecFixture,
+	destinationPicked,
 	expectConnectionSpec,
 	expectFlowSpecs,
 	fillPlaceholders,
@@ -59,10 +67,6 @@ const CSV_FIELDS = ['csvOptions.quote', 'csvOptions.escape', 'csvOptions.delimit
 
 type ExportType = 'datasets' | 'audiences';
 
-function destination(spec: ConnectionSpec) {
-	return { __rl: true, mode: 'list', value: spec.id, cachedResultName: spec.name };
-}
-
 /** The resource mapper's values as the editor saves them: dotted IDs, the empty choice under its stand-in. */
 function mapperValues(params: IDataObject): IDataObject {
 	const values: IDataObject = {};
@@ -98,7 +102,7 @@ function nodeParameters(
 	const { mode, ...params } = body.params;
 	return {
 		exportType,
-		destination: destination(spec),
+		destination: destinationPicked(spec),
 		name: body.name,
 		baseConnectionId: BASE_CONNECTION_ID,
 		targetParameters: targetParameters(spec, exportType, mapperValues(params)),
@@ -109,16 +113,7 @@ function nodeParameters(
 }
 
 function expectCreate(times = 1) {
-	const sent: IDataObject[] = [];
-	flowService()
-		.matchHeader('content-type', /^application\/json/)
-		.post('/targetConnections', (body: IDataObject) => {
-			sent.push(body);
-			return true;
-		})
-		.times(times)
-		.reply(201, CREATED);
-	return sent;
+	return expectPost<IDataObject>('/targetConnections', CREATED, { times });
 }
 
 /** Runs start from a credential that already holds a token, as after its first use. */
@@ -140,7 +135,7 @@ describe('target parameters generated from the live targetSpec', () => {
 		expectTokenRequest();
 		return {
 			nodeType: NODE,
-			parameters: { exportType, destination: destination(spec) },
+			parameters: { exportType, destination: destinationPicked(spec) },
 			credentials: aepCredentials(),
 		};
 	};
@@ -376,7 +371,7 @@ describe('POST /targetConnections equals the seeds\' examples', () => {
 
 		const result = await runTarget({
 			exportType: 'audiences',
-			destination: destination(spec),
+			destination: destinationPicked(spec),
 			name: 'Parquet audiences',
 			baseConnectionId: BASE_CONNECTION_ID,
 			targetParameters: { mappingMode: 'defineBelow', value: params },
@@ -499,9 +494,7 @@ describe('if one with this name already exists', () => {
 		etag: '"5501abd7-4394-4930-b549-6aafbfd1aa77"',
 	};
 
-	function lookup(items: IDataObject[]) {
-		flowService().get('/targetConnections').query({ property: 'name==S3 target', limit: '100' }).reply(200, { items });
-	}
+	const lookup = (items: IDataObject[]) => expectNameLookup('/targetConnections', 'S3 target', items);
 
 	test('reuse: the same parameters, so the existing one is output and nothing is created', async () => {
 		expectConnectionSpec(s3);
@@ -543,6 +536,15 @@ describe('if one with this name already exists', () => {
 		assertAllRequestsMade();
 		expect(result.error('Target')!.message).toBe(
 			'A target connection named "S3 target" already exists (ID 7f7c4442-4a06-48e2-96d7-eefcda766762)',
+		);
+	});
+	test('a name with a comma cannot be looked up (a comma is "or" in AEP\'s filter): refused before any request', async () => {
+		// No interceptor at all: the name is checked before the catalogue is read.
+		const result = await runTarget(nodeParameters(s3, 'datasets', { ...body, name: 'S3, nightly' }, { ifExists: 'reuse' }));
+
+		assertAllRequestsMade();
+		expect(result.error('Target')!.message).toBe(
+			'Invalid Name: "S3, nightly". Allowed: a name without commas, because AEP\'s name filter reads a comma as "or". Remove the comma, or set "If One With This Name Already Exists" to Create Another, which does not look the name up.',
 		);
 	});
 });

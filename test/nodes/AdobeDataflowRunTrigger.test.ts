@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/shared/transport';
 import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../fixtures/runs';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import type { TestCredentialsHelper } from '../harness/credentials';
 import { aepCredentials } from '../harness/credentials';
 import { pollNode } from '../harness/poll';
@@ -18,7 +18,7 @@ const STARTED_AT = 'metrics.durationSummary.startedAtUTC';
 const oneFlow = { watch: 'one', dataflow: { __rl: true, mode: 'list', value: FLOW } };
 
 function page(items: object[], nextToken?: string) {
-	return { items, _links: nextToken ? { next: { href: `/runs?continuationToken=${nextToken}` } } : {} };
+	return continuationPage(items, nextToken && `/runs?continuationToken=${nextToken}`);
 }
 
 function finished(id: string, status: string, startedAt: number, flowId = FLOW) {

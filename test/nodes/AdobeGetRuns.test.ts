@@ -12,7 +12,7 @@ import {
 	SEED_FLOW_ID,
 	SEED_RUNS_RESPONSE,
 } from '../fixtures/runs';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 
@@ -29,12 +29,7 @@ function runsQuery(extra: Record<string, string>, ...timeFilters: string[]) {
 }
 
 function page(items: object[], nextToken?: string) {
-	return {
-		items,
-		_links: nextToken
-			? { next: { href: `/runs?property=flowId%3D%3D${FLOW}&continuationToken=${nextToken}` } }
-			: {},
-	};
+	return continuationPage(items, nextToken && `/runs?property=flowId%3D%3D${FLOW}&continuationToken=${nextToken}`);
 }
 
 function run(id: string, status: string, startedAt = 1659000000000) {
@@ -218,6 +213,38 @@ describe('AEP Get Runs: listing', () => {
 
 		assertAllRequestsMade();
 		expect(result.output('Runs').map((item) => item.json.runId)).toEqual(['ok-1', 'ok-2']);
+	});
+
+	test('a time picked without a zone is read in the workflow\'s time zone, whatever the server\'s', async () => {
+		const serverZone = process.env.TZ;
+		process.env.TZ = 'UTC';
+		try {
+			expectTokenRequest();
+			flowService()
+				.get('/runs')
+				// 2022-06-01 00:00 in Berlin (summer time, UTC+2) is 2022-05-31T22:00:00Z.
+				.query(runsQuery({ limit: '100' }, `metrics.durationSummary.startedAtUTC>${Date.parse('2022-05-31T22:00:00Z')}`))
+				.reply(200, page([run('ok-1', 'success')]));
+
+			const credentials = aepCredentials();
+			const result = await runWorkflow({
+				...chain([
+					{
+						name: 'Runs',
+						type: 'adobeGetRuns',
+						parameters: { dataflow: byId, returnAll: true, filters: { startedAfter: '2022-06-01T00:00:00' } },
+					},
+				]),
+				credentials,
+				timezone: 'Europe/Berlin',
+			});
+
+			assertAllRequestsMade();
+			expect(result.output('Runs').map((item) => item.json.runId)).toEqual(['ok-1']);
+		} finally {
+			if (serverZone === undefined) delete process.env.TZ;
+			else process.env.TZ = serverZone;
+		}
 	});
 
 	test('normalises every documented status casing, keeps unknown statuses and filters case-insensitively', async () => {

@@ -1,48 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { applyJsonPatch } from '../../sim/json-patch';
 import { setRetryPolicy } from '../../nodes/shared/transport';
-import { AEP_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { AEP_JSON_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
+import { freezeDate } from '../harness/clock';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
-import { loadOptions } from '../harness/load-options';
+import { fixture, loadOptions } from '../harness/load-options';
 
-const EXAMPLES = path.join(__dirname, '..', 'fixtures', 'seed-examples');
-function example<T = IDataObject>(name: string): T {
-	return JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8')) as T;
-}
+const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
 function flowOf(name: string): IDataObject {
 	return example<{ items: IDataObject[] }>(`openapi-getFlowById.response-200.${name}.json`).items[0];
 }
 
-/** Freezes only the clock (the engine's timers keep running), so the seeds' dates are in the future. */
-function freezeDate(iso: string) {
-	jest.useFakeTimers({
-		now: new Date(iso),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-}
-
-const PATCH_HEADERS = { ...AEP_HEADERS, 'content-type': 'application/json' };
 const NODE = 'Patch';
 
 function patchNode(parameters: IDataObject) {
@@ -56,7 +27,7 @@ function expectGetFlow(flow: IDataObject) {
 
 /** A PATCH that must carry `If-Match: "<etag>"` and JSON; its body is captured for exact comparison. */
 function expectPatch(flowId: string, etag: string, bodies: unknown[], reply: [number, unknown?]) {
-	return flowService({ ...PATCH_HEADERS, 'if-match': etag })
+	return flowService({ ...AEP_JSON_HEADERS, 'if-match': etag })
 		.patch(`/flows/${flowId}`, (body: unknown) => {
 			bodies.push(body);
 			return true;
@@ -69,8 +40,6 @@ function withEtag(flow: IDataObject, etag: string): IDataObject {
 }
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
-// Jest reuses a worker for several files, each loading its own nock: undo this file's interception.
-afterAll(() => nock.restore());
 beforeEach(resetNock);
 afterEach(() => {
 	nock.cleanAll();

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { inputError } from './errors';
 import { flowExportType } from './flows';
-import type { DatasetScheduleChangeInput } from './schedule';
+import type { DatasetScheduleChange } from './schedule';
 import {
 	checkEndTime,
 	checkFolderNameTemplate,
@@ -24,8 +24,6 @@ export interface JsonPatchOperation {
 	path: string;
 	value?: unknown;
 }
-
-export type DatasetScheduleChange = DatasetScheduleChangeInput;
 
 export interface MappingSet {
 	mappingId: string;
@@ -74,6 +72,30 @@ function duplicates(values: string[]): string[] {
 	const repeated = new Set<string>();
 	for (const value of values) (seen.has(value) ? repeated : seen).add(value);
 	return [...repeated];
+}
+
+/** Whether the changes touch the selectors' transformation (audience dataflows only). */
+function changesTransformation(changes: DataflowChanges): boolean {
+	return Boolean(
+		changes.addAudiences.length ||
+			changes.removeAudienceIds.length ||
+			changes.addProfileAttributes.length ||
+			changes.removeProfileAttributes.length ||
+			changes.mandatoryFields ||
+			changes.primaryFields ||
+			changes.mappingSet,
+	);
+}
+
+export function hasChanges(changes: DataflowChanges): boolean {
+	return Boolean(
+		changes.name !== undefined ||
+			changes.description !== undefined ||
+			changes.schedule ||
+			changesTransformation(changes) ||
+			changes.marketingActions ||
+			changes.rawOperations.length,
+	);
 }
 
 /** Contradictions inside the request itself, found before any request is sent. */
@@ -263,15 +285,7 @@ export function buildPatch(flow: IDataObject, changes: DataflowChanges, nowMs: n
 		operations.push({ op: flow.scheduleParams === undefined ? 'add' : 'replace', path: '/scheduleParams', value });
 	}
 
-	const needsTransformation =
-		changes.addAudiences.length ||
-		changes.removeAudienceIds.length ||
-		changes.addProfileAttributes.length ||
-		changes.removeProfileAttributes.length ||
-		changes.mandatoryFields ||
-		changes.primaryFields ||
-		changes.mappingSet;
-	if (needsTransformation) {
+	if (changesTransformation(changes)) {
 		if (flowExportType(flow) === 'datasets') {
 			throw inputError(
 				'Operation',

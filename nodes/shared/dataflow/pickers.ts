@@ -10,34 +10,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { ExportType, FlowSpec } from '../catalogue';
-import { flowSpecServes, flowSpecsFor, getFlowSpecs } from '../catalogue';
-import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from '../constants';
-import { aepRequestBody, continuationTokenOf } from '../transport';
+import type { FlowSpec } from '../catalogue';
+import { flowSpecServes, flowSpecsFor, getFlowSpecs, sourceSpecOf } from '../catalogue';
+import { editedExportType, editedLocatorValue } from '../methods/editor';
+import { searchCollectionPage } from '../methods/search';
+import { isUuid } from '../validation';
 import { dataflowAudiences, dataflowProfileAttributes, getDataflow } from './flows';
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** A locator's value as the dropdown sees it; expressions that did not resolve count as empty. */
-function currentLocatorValue(ctx: ILoadOptionsFunctions, name: string): string {
-	try {
-		const value = ctx.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
-		return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
-	} catch {
-		return '';
-	}
-}
-
-function exportTypeOf(ctx: ILoadOptionsFunctions): ExportType {
-	return ctx.getCurrentNodeParameter('exportType') === 'audiences' ? 'audiences' : 'datasets';
-}
 
 export const AUTOMATIC_FLOW_SPEC = '';
 
 /** loadOptions: the flow specs serving the chosen destination and export type (all of the type without a destination). */
 export async function getFlowSpecOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const exportType = exportTypeOf(this);
-	const destination = currentLocatorValue(this, 'destination');
+	const exportType = editedExportType(this);
+	const destination = editedLocatorValue(this, 'destination');
 	const specs: FlowSpec[] = destination
 		? await flowSpecsFor(this, destination, exportType)
 		: (await getFlowSpecs(this)).filter((spec) => flowSpecServes(spec, exportType));
@@ -53,40 +38,19 @@ export async function getFlowSpecOptions(this: ILoadOptionsFunctions): Promise<I
 	];
 }
 
-async function searchConnections(
-	ctx: ILoadOptionsFunctions,
-	path: '/sourceConnections' | '/targetConnections',
-	connectionSpecId: string | undefined,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await aepRequestBody<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>(ctx, {
-		method: 'GET',
-		path,
-		qs: {
-			...(connectionSpecId ? { property: `connectionSpec.id==${connectionSpecId}` } : {}),
-			limit: 100,
-			orderby: '-createdAt',
-			...(paginationToken ? { continuationToken: paginationToken } : {}),
-		},
-	});
-	const wanted = filter?.trim().toLowerCase();
-	return {
-		results: (page.items ?? [])
-			.filter((c) => !wanted || `${c.name ?? ''} ${c.id}`.toLowerCase().includes(wanted))
-			.map((c) => ({ name: String(c.name ?? c.id), value: String(c.id) })),
-		paginationToken: continuationTokenOf(page._links?.next?.href),
-	};
-}
-
 /** listSearch: source connections of the node's export type (Data Lake or Profile store), newest first. */
 export async function searchSourceConnections(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spec = exportTypeOf(this) === 'datasets' ? DATA_LAKE_SOURCE_SPEC_ID : PROFILE_STORE_SOURCE_SPEC_ID;
-	return await searchConnections(this, '/sourceConnections', spec, filter, paginationToken);
+	const spec = sourceSpecOf(editedExportType(this));
+	return await searchCollectionPage(this, {
+		path: '/sourceConnections',
+		property: `connectionSpec.id==${spec}`,
+		filter,
+		paginationToken,
+	});
 }
 
 /** listSearch: target connections of the chosen destination (all of them without one), newest first. */
@@ -95,13 +59,18 @@ export async function searchTargetConnections(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const destination = currentLocatorValue(this, 'destination');
-	return await searchConnections(this, '/targetConnections', destination || undefined, filter, paginationToken);
+	const destination = editedLocatorValue(this, 'destination');
+	return await searchCollectionPage(this, {
+		path: '/targetConnections',
+		property: destination ? `connectionSpec.id==${destination}` : undefined,
+		filter,
+		paginationToken,
+	});
 }
 
 async function currentDataflow(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
-	const id = currentLocatorValue(ctx, 'dataflow');
-	return UUID.test(id) ? await getDataflow(ctx, id) : undefined;
+	const id = editedLocatorValue(ctx, 'dataflow');
+	return isUuid(id) ? await getDataflow(ctx, id) : undefined;
 }
 
 /** loadOptions: the audiences already in the chosen dataflow. */

@@ -386,7 +386,7 @@ export function buildAudienceSelector(input: AudienceInput, nowMs: number): IDat
 }
 
 /** Checks a dataset schedule change on its own, before the flow is read. */
-export function checkScheduleChange(change: DatasetScheduleChangeInput, nowMs: number): void {
+export function checkScheduleChange(change: DatasetScheduleChange, nowMs: number): void {
 	if (change.startTime !== undefined) checkStartTime(change.startTime, nowMs);
 	if (change.endTime !== undefined) {
 		checkEndTime(change.endTime, change.startTime ?? Number.NEGATIVE_INFINITY, nowMs);
@@ -399,7 +399,7 @@ export function checkScheduleChange(change: DatasetScheduleChangeInput, nowMs: n
 	checkFolderNameTemplate(change.folderNameTemplate);
 }
 
-export interface DatasetScheduleChangeInput {
+export interface DatasetScheduleChange {
 	frequency?: DatasetFrequency;
 	/** Epoch ms. */
 	startTime?: number;

@@ -10,23 +10,20 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import type { ConnectionSpec, ExportType } from '../catalogue';
-import { UUID_PATTERN, conditionalContext, getConnectionSpec } from '../catalogue';
+import type { ConnectionSpec } from '../catalogue';
+import { conditionalContext, getConnectionSpec } from '../catalogue';
 import { DATA_LAKE_SOURCE_SPEC_ID } from '../constants';
 import { choicesOf, schemaFields, toResourceMapperFields } from '../schema';
 import type { AepContext } from '../transport';
 import { aepListByStartLimit, cachedPerExecution } from '../transport';
+import { isUuid } from '../validation';
+import { editedExportType, editedLocatorValue } from './editor';
 
 /** The destination picked in the node being edited, or undefined while none (or no valid ID) is. */
 async function pickedDestination(ctx: ILoadOptionsFunctions): Promise<ConnectionSpec | undefined> {
-	const value = ctx.getCurrentNodeParameter('destination', { extractValue: true }) as unknown;
-	const id = typeof value === 'string' ? value.trim() : '';
-	if (!UUID_PATTERN.test(id)) return undefined;
+	const id = editedLocatorValue(ctx, 'destination');
+	if (!isUuid(id)) return undefined;
 	return await getConnectionSpec(ctx, id);
-}
-
-function exportTypeOf(ctx: ILoadOptionsFunctions): ExportType {
-	return (ctx.getCurrentNodeParameter('exportType') as ExportType | undefined) ?? 'datasets';
 }
 
 /** loadOptions: the auth methods of the destination (`authSpec[].name`, the future `auth.specName`). */
@@ -113,6 +110,6 @@ export async function getTargetParameterFields(this: ILoadOptionsFunctions): Pro
 	if (!spec) return { fields: [], emptyFieldsNotice: 'Pick a destination first' };
 	const schema = spec.targetSpec?.spec;
 	if (!schema?.properties) return { fields: [], emptyFieldsNotice: `${spec.name} defines no target parameters` };
-	const context = await conditionalContext(this, spec.id, exportTypeOf(this));
+	const context = await conditionalContext(this, spec.id, editedExportType(this));
 	return { fields: toResourceMapperFields(schemaFields(schema, context)) };
 }

@@ -209,12 +209,17 @@ export function storageCredentialKind(type: string): StorageCredentialKind | und
 
 const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** A pasted key (PEM, OpenSSH, armored PGP) as AEP takes it: Base64 of its text, Unix line ends, one final newline. */
+export function keyTextToBase64(text: string): string {
+	return Buffer.from(`${text.replace(/\r\n/g, '\n').trim()}\n`, 'utf8').toString('base64');
+}
+
 /** AEP wants some secrets Base64-encoded (SSH keys); a pasted PEM/OpenSSH key is encoded here. */
 function encodeIfNeeded(value: unknown, schema: JsonSchema): unknown {
 	if (typeof value !== 'string' || schema.contentEncoding?.toLowerCase() !== 'base64') return value;
 	const compact = value.trim();
 	if (BASE64_TEXT.test(compact) && compact.length % 4 === 0) return compact;
-	return Buffer.from(value.replace(/\r\n/g, '\n').trim() + '\n', 'utf8').toString('base64');
+	return keyTextToBase64(value);
 }
 
 function isEmpty(value: unknown): boolean {
