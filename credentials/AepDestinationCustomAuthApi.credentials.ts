@@ -17,9 +17,11 @@ export class AepDestinationCustomAuthApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'JSON',
-			name: 'json',
-			type: 'json',
+			displayName: 'Auth Parameters (JSON)',
+			name: 'secretParametersJson',
+			// Masked like any secret: these are the destination's passwords and keys.
+			type: 'string',
+			typeOptions: { password: true },
 			required: true,
 			default: '',
 			placeholder: '{"domain": "sftp.example.com", "username": "aep", "password": "..."}',

@@ -234,7 +234,7 @@ export async function validateStorageCredential(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	if (credential.type === CUSTOM_AUTH_CREDENTIAL) {
-		const custom = readCustomAuthJson(data.json);
+		const custom = readCustomAuthJson(data.secretParametersJson);
 		if ('problem' in custom) return { status: 'Error', message: custom.problem };
 		const count = Object.keys(custom.params).length;
 		if (count === 0) return { status: 'Error', message: 'The JSON holds no authentication parameters' };

@@ -398,7 +398,7 @@ describe('POST /connections equals the seeds\' examples', () => {
 		});
 		const storage = {
 			type: 'aepDestinationCustomAuthApi',
-			data: { json: JSON.stringify({ domain: 'sftp.example.com', username: 'aep-export', password: SFTP_PASSWORD.password }) },
+			data: { secretParametersJson: JSON.stringify({ domain: 'sftp.example.com', username: 'aep-export', password: SFTP_PASSWORD.password }) },
 		};
 		expectTokenRequest();
 		expectConnectionSpec(spec);
@@ -553,7 +553,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 
 	test('a custom JSON credential that is not JSON: the message does not quote it', async () => {
 		const sftp = connectionSpecFixture('sftp');
-		const storage = { type: 'aepDestinationCustomAuthApi', data: { json: `{"password": "${SFTP_PASSWORD.password}",}` } };
+		const storage = { type: 'aepDestinationCustomAuthApi', data: { secretParametersJson: `{"password": "${SFTP_PASSWORD.password}",}` } };
 		expectTokenRequest();
 		expectConnectionSpec(sftp);
 		const error = await runFailing(
@@ -741,11 +741,11 @@ describe('credential test (testedBy): the values checked locally, never sent', (
 	});
 
 	test('custom JSON: an object passes, anything else fails without being quoted', async () => {
-		expect(await testCredentialByNode(NODE, 'aepDestinationCustomAuthApi', { json: '{"password": "x"}' })).toEqual({
+		expect(await testCredentialByNode(NODE, 'aepDestinationCustomAuthApi', { secretParametersJson: '{"password": "x"}' })).toEqual({
 			status: 'OK',
 			message: "A JSON object with 1 parameter: the node checks it against the destination's live authSpec before sending it",
 		});
-		const broken = await testCredentialByNode(NODE, 'aepDestinationCustomAuthApi', { json: '{"password": "hunter2"' });
+		const broken = await testCredentialByNode(NODE, 'aepDestinationCustomAuthApi', { secretParametersJson: '{"password": "hunter2"' });
 		expect(broken.status).toBe('Error');
 		expect(broken.message).not.toContain('hunter2');
 	});

@@ -246,7 +246,7 @@ export function mapCredentialToAuthParams(
 ): MappedAuth {
 	const properties = authSpec.properties ?? {};
 	if (!kind) {
-		const custom = readCustomAuthJson(credential.json);
+		const custom = readCustomAuthJson(credential.secretParametersJson);
 		if ('problem' in custom) return { params: {}, unmapped: [], problem: custom.problem };
 		const params: IDataObject = {};
 		for (const [name, value] of Object.entries(custom.params)) {
