@@ -1,3 +1,6 @@
+// n8n-core logs every node error to the console; tests read errors from the run instead.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+
 /** Jest runs the TypeScript sources through ts-jest; the workflow tests use n8n-core's real engine. */
 module.exports = {
 	testEnvironment: 'node',

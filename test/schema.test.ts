@@ -259,14 +259,14 @@ describe('storage credentials onto the live authSpec\'s names', () => {
 
 	test('custom JSON: taken as it is; unreadable JSON is reported without quoting it', () => {
 		const spec = connectionSpecFixture('sftp').authSpec![0].spec!;
-		expect(mapCredentialToAuthParams(undefined, { json: '{"domain":"d","username":"u","password":"p"}' }, spec).params).toEqual({
+		expect(mapCredentialToAuthParams(undefined, { secretParametersJson: '{"domain":"d","username":"u","password":"p"}' }, spec).params).toEqual({
 			domain: 'd',
 			username: 'u',
 			password: 'p',
 		});
-		const broken = mapCredentialToAuthParams(undefined, { json: '{"password":"hunter2"' }, spec);
+		const broken = mapCredentialToAuthParams(undefined, { secretParametersJson: '{"password":"hunter2"' }, spec);
 		expect(broken.problem).toBe('the JSON of the custom credential cannot be read (check quotes and commas)');
-		expect(mapCredentialToAuthParams(undefined, { json: '[1]' }, spec).problem).toBe(
+		expect(mapCredentialToAuthParams(undefined, { secretParametersJson: '[1]' }, spec).problem).toBe(
 			'the JSON of the custom credential must be an object of authentication parameters',
 		);
 	});
