@@ -13,7 +13,7 @@ import { chain, runWorkflow } from '../test/harness/engine';
 
 const CLIENT_ID = 'bench-client-id';
 const CLIENT_SECRET = 'bench-client-secret';
-const LATENCY_MS = 40;
+const LATENCY_MS = 80;
 
 interface Case {
 	name: string;
