@@ -1,0 +1,440 @@
+'use strict';
+/**
+ * Helpers for the package's own e2e tests (pipeline.e2e.js, editor.e2e.js), on top of lib/n8n.js
+ * and lib/browser.js: the check runner, the local Flow Service simulation (start it or use the
+ * one e2e/test.sh started), the example workflows made runnable against it, a local HTTP
+ * receiver standing in for Slack / SMTP, manual runs through n8n's REST API and secret scanning.
+ * Editor helpers are in lib/aep-editor.js. Plain CommonJS, no dependencies.
+ */
+const assert = require('assert');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const { httpRequest, packPackage, paths, sleep } = require('./n8n');
+
+const REPO = process.env.E2E_PROJECT_DIR || path.resolve(__dirname, '..', '..');
+const PACKAGE_JSON = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const PACKAGE_NAME = PACKAGE_JSON.name;
+const FLOW_SERVICE = '/data/foundation/flowservice';
+/** Amazon S3's connection spec (the examples' destination). */
+const AMAZON_S3_SPEC_ID = '4fce964d-3f37-408f-9778-e597338a21ee';
+
+// ------------------------------------------------------------------ checks
+/**
+ * One line per check ("ok" / "FAIL" with the stack), then `<label>: N passed, N failed`.
+ * `check` rethrows when `{ fatal: true }` (later checks depend on it).
+ */
+class Checks {
+	constructor(label) {
+		this.label = label;
+		this.results = [];
+		this.onFailure = null; // async (name) => void, e.g. a screenshot
+	}
+
+	async check(name, fn, { fatal = false } = {}) {
+		const t0 = Date.now();
+		try {
+			await fn();
+			this.results.push({ name, ok: true });
+			console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+			return true;
+		} catch (e) {
+			this.results.push({ name, ok: false });
+			console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(e && e.stack ? e.stack : e).split('\n').join('\n     ')}`);
+			if (this.onFailure) await this.onFailure(name).catch(() => {});
+			if (fatal) throw new FatalCheck(name);
+			return false;
+		}
+	}
+
+	/** Records a failure that happened outside any check (setup crashed). */
+	crashed(error) {
+		if (error instanceof FatalCheck) return;
+		this.results.push({ name: 'unexpected error', ok: false });
+		console.log(`FAIL unexpected error\n     ${String(error && error.stack ? error.stack : error).split('\n').join('\n     ')}`);
+	}
+
+	get failed() {
+		return this.results.filter((r) => !r.ok).length;
+	}
+
+	/** Prints the closing line e2e/test.sh reads and sets the exit code. */
+	finish() {
+		const passed = this.results.length - this.failed;
+		console.log(`${this.label}: ${passed} passed, ${this.failed} failed`);
+		process.exitCode = this.failed || this.results.length === 0 ? 1 : 0;
+	}
+}
+
+class FatalCheck extends Error {
+	constructor(name) {
+		super(`fatal check failed: ${name}`);
+	}
+}
+
+// ------------------------------------------------------------------ the package tarball
+/** AEP_E2E_TARBALL (from e2e/test.sh) or a fresh `npm pack` of the repo (which must be built). */
+async function packageTarball(destDir) {
+	const given = process.env.AEP_E2E_TARBALL;
+	if (given) {
+		if (!fs.existsSync(given)) throw new Error(`AEP_E2E_TARBALL ${given} does not exist`);
+		return path.resolve(given);
+	}
+	if (!fs.existsSync(path.join(REPO, 'dist'))) throw new Error(`${REPO}/dist missing: run npm run build first`);
+	return await packPackage(REPO, destDir);
+}
+
+// ------------------------------------------------------------------ the Flow Service simulation
+/**
+ * The simulation e2e/test.sh started (AEP_E2E_SIM_URL, AEP_E2E_CLIENT_ID, AEP_E2E_CLIENT_SECRET),
+ * or a new one on a free port (stopped by close()). Talks to it as a client would: IMS token,
+ * then Flow Service with the four AEP headers in one sandbox.
+ */
+class Sim {
+	static async connect({ sandbox }) {
+		if (process.env.AEP_E2E_SIM_URL) {
+			return new Sim({
+				url: process.env.AEP_E2E_SIM_URL.replace(/\/+$/, ''),
+				clientId: process.env.AEP_E2E_CLIENT_ID || 'sim-client-id',
+				clientSecret: process.env.AEP_E2E_CLIENT_SECRET || 'sim-client-secret',
+				sandbox,
+			});
+		}
+		const clientId = 'sim-client-id';
+		const clientSecret = `e2e-secret-${crypto.randomBytes(12).toString('hex')}`;
+		const { child, url } = await startSimProcess({ clientId, clientSecret });
+		const sim = new Sim({ url, clientId, clientSecret, sandbox });
+		sim.child = child;
+		return sim;
+	}
+
+	constructor({ url, clientId, clientSecret, sandbox }) {
+		this.url = url;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
+		this.sandbox = sandbox;
+		this.organizationId = 'E2E0123456789ABCDEF01234@AdobeOrg';
+		this.imsTokenUrl = `${url}/ims/token/v3`;
+		this.gatewayUrl = url;
+		this.accessToken = null;
+		/** IMS token requests this client made (the request log does not tell callers apart). */
+		this.ownTokenRequests = 0;
+		this.child = null;
+	}
+
+	/** The plain `data` of an adobeExperiencePlatformApi credential pointing here. */
+	credentialData() {
+		return {
+			clientId: this.clientId,
+			clientSecret: this.clientSecret,
+			organizationId: this.organizationId,
+			sandboxName: this.sandbox,
+			showAdvanced: true,
+			imsTokenUrl: this.imsTokenUrl,
+			gatewayUrl: this.gatewayUrl,
+		};
+	}
+
+	async token() {
+		if (this.accessToken) return this.accessToken;
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: this.clientId,
+			client_secret: this.clientSecret,
+			scope: 'openid,AdobeID',
+		}).toString();
+		this.ownTokenRequests++;
+		const r = await httpRequest('POST', this.imsTokenUrl, {
+			body: form,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
+		if (r.status !== 200 || !r.json || !r.json.access_token) throw new Error(`IMS token -> ${r.status} ${r.text}`);
+		this.accessToken = r.json.access_token;
+		return this.accessToken;
+	}
+
+	/** GET/POST below Flow Service, as the package's client would; returns the parsed body. */
+	async flowService(method, urlPath, body) {
+		const r = await httpRequest(method, `${this.url}${FLOW_SERVICE}${urlPath}`, {
+			body,
+			headers: {
+				authorization: `Bearer ${await this.token()}`,
+				'x-api-key': this.clientId,
+				'x-gw-ims-org-id': this.organizationId,
+				'x-sandbox-name': this.sandbox,
+			},
+		});
+		if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${FLOW_SERVICE}${urlPath} -> ${r.status} ${r.text}`);
+		return r.json;
+	}
+
+	/** One entity by ID (GET by ID answers {items: [entity]}). */
+	async entity(collection, id) {
+		const body = await this.flowService('GET', `/${collection}/${encodeURIComponent(id)}`);
+		assert.ok(body && Array.isArray(body.items) && body.items.length === 1, `GET /${collection}/${id}: ${JSON.stringify(body)}`);
+		return body.items[0];
+	}
+
+	async admin(method, urlPath, body) {
+		const r = await httpRequest(method, `${this.url}/__sim${urlPath}`, { body });
+		if (r.status < 200 || r.status >= 300) throw new Error(`${method} /__sim${urlPath} -> ${r.status} ${r.text}`);
+		return r.json;
+	}
+
+	/** Adds a run to a flow through the control API; returns the run as AEP shows it. */
+	async addRun(flowId, run) {
+		return await this.admin('POST', `/flows/${encodeURIComponent(flowId)}/runs`, run);
+	}
+
+	/** The whole request log (control API calls are not in it; IMS token requests have no sandbox). */
+	async allRequests() {
+		return (await this.admin('GET', '/requests')).items;
+	}
+
+	/** Request log entries of this sandbox (Flow Service calls). */
+	async requests() {
+		return (await this.allRequests()).filter((r) => r.sandbox === this.sandbox);
+	}
+
+	async close() {
+		if (!this.child) return;
+		const child = this.child;
+		this.child = null;
+		if (child.exitCode !== null) return;
+		const done = new Promise((r) => child.once('exit', r));
+		child.kill('SIGTERM');
+		await Promise.race([done, sleep(5000)]);
+		if (child.exitCode === null) child.kill('SIGKILL');
+	}
+}
+
+/** `tsx sim/cli.ts --port 0`; resolves with its URL (the first line it prints). */
+function startSimProcess({ clientId, clientSecret }) {
+	const tsx = path.join(REPO, 'node_modules', '.bin', 'tsx');
+	const child = spawn(tsx, ['sim/cli.ts', '--port', '0'], {
+		cwd: REPO,
+		env: { ...process.env, AEP_SIM_CLIENT_ID: clientId, AEP_SIM_CLIENT_SECRET: clientSecret },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	return new Promise((resolve, reject) => {
+		let out = '';
+		let err = '';
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`simulation did not print its URL in 30 s\n${out}${err}`));
+		}, 30_000);
+		child.stdout.on('data', (d) => {
+			out += d;
+			const m = /^(http:\/\/127\.0\.0\.1:\d+)\s*$/m.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				resolve({ child, url: m[1] });
+			}
+		});
+		child.stderr.on('data', (d) => (err += d));
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`simulation exited ${code}\n${out}${err}`));
+		});
+	});
+}
+
+// ------------------------------------------------------------------ example workflows
+function readExample(name) {
+	return JSON.parse(fs.readFileSync(path.join(REPO, 'examples', name), 'utf8'));
+}
+
+/** Node types of this package in the examples, checked so a renamed node cannot slip through. */
+function assertPackageNodeTypes(workflow) {
+	for (const node of workflow.nodes) {
+		if (node.type.startsWith('n8n-nodes-base.')) continue;
+		assert.ok(node.type.startsWith(`${PACKAGE_NAME}.`), `${node.name}: unexpected node type ${node.type}`);
+	}
+}
+
+/**
+ * The dataset export pipeline as a user would set it up against the simulation (as scripts/demo.ts
+ * does it): the imported credentials attached, a dataset the simulation serves, quick polling.
+ * Node types, the manual trigger and the connections stay as in the example.
+ */
+function runnablePipeline({ aepCredential, s3Credential }) {
+	const workflow = readExample('dataset-export-pipeline.json');
+	assertPackageNodeTypes(workflow);
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) return node;
+		const credentials = { adobeExperiencePlatformApi: aepCredential };
+		if (node.parameters.storageCredential === 'amazonS3AccessKeyApi') credentials.amazonS3AccessKeyApi = s3Credential;
+		const parameters = { ...node.parameters };
+		if (node.type === `${PACKAGE_NAME}.adobeDatasetList`) parameters.filters = { nameContains: 'AAM Devices Data' };
+		if (node.type === `${PACKAGE_NAME}.adobeGetRuns`) {
+			parameters.pollIntervalSeconds = 1;
+			parameters.timeoutSeconds = 60;
+		}
+		return { ...node, parameters, credentials };
+	});
+	return workflow;
+}
+
+/**
+ * An n8n-nodes-base.httpRequest node that stands in for a node which cannot reach its service
+ * here: same name, id and position, posting `body` (the original node's own expressions) as JSON.
+ */
+function httpStandIn(node, url, body) {
+	return {
+		id: node.id,
+		name: node.name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: node.position,
+		...(node.executeOnce ? { executeOnce: true } : {}),
+		parameters: {
+			method: 'POST',
+			url,
+			sendBody: true,
+			contentType: 'json',
+			specifyBody: 'keypair',
+			bodyParameters: { parameters: Object.entries(body).map(([name, value]) => ({ name, value })) },
+			options: {},
+		},
+	};
+}
+
+/** examples/failed-run-slack-alert.json with the Slack node replaced by a POST of the same text. */
+function runnableAlert({ aepCredential, receiverUrl }) {
+	const workflow = readExample('failed-run-slack-alert.json');
+	assertPackageNodeTypes(workflow);
+	const slack = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
+	assert.ok(slack, 'the example has no Slack node');
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (node === slack) {
+			return httpStandIn(node, receiverUrl, { channel: slack.parameters.channelId.value, text: slack.parameters.text });
+		}
+		if (node.type.startsWith(`${PACKAGE_NAME}.`)) return { ...node, credentials: { adobeExperiencePlatformApi: aepCredential } };
+		return node;
+	});
+	return { workflow, slack };
+}
+
+/** examples/daily-runs-digest.json on a given dataflow, the email replaced by a POST of the same subject and body. */
+function runnableDigest({ aepCredential, receiverUrl, dataflowId }) {
+	const workflow = readExample('daily-runs-digest.json');
+	assertPackageNodeTypes(workflow);
+	const email = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.emailSend');
+	assert.ok(email, 'the example has no Send Email node');
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (node === email) {
+			const { fromEmail, toEmail, subject, html } = email.parameters;
+			return httpStandIn(node, receiverUrl, { from: fromEmail, to: toEmail, subject, html });
+		}
+		if (node.type === `${PACKAGE_NAME}.adobeGetRuns`) {
+			return {
+				...node,
+				parameters: { ...node.parameters, dataflow: { __rl: true, mode: 'id', value: dataflowId } },
+				credentials: { adobeExperiencePlatformApi: aepCredential },
+			};
+		}
+		return node;
+	});
+	return { workflow, email };
+}
+
+// ------------------------------------------------------------------ a local HTTP receiver
+/** Records every request (method, path, headers, parsed JSON body). */
+async function startReceiver() {
+	const received = [];
+	const waiters = [];
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let json;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = undefined;
+			}
+			received.push({ method: req.method, path: req.url, headers: req.headers, text, json });
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+			for (const w of waiters.splice(0)) w();
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${server.address().port}`;
+	return {
+		received,
+		url: (p = '/') => `${base}${p}`,
+		/** Requests to `p` so far. */
+		at: (p) => received.filter((r) => r.path === p),
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+// ------------------------------------------------------------------ manual runs through the REST API
+function loadFlatted() {
+	return require(path.join(paths().n8nDir, 'node_modules', 'flatted'));
+}
+
+/**
+ * Runs a workflow from `triggerName` in manual mode, as the editor's "Execute workflow" does
+ * (POST /rest/workflows/:id/run), waits for it to finish and returns the execution, its `data`
+ * parsed (IRun-like: { status, finished, data: { resultData } }, for N8n.nodeOutput) and the raw
+ * REST answer as `raw`.
+ */
+async function runManually(n8n, workflowId, triggerName, { timeoutMs = 120_000 } = {}) {
+	const started = await n8n.restData('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
+	assert.ok(started && started.executionId, `manual run did not start: ${JSON.stringify(started)}`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const r = await n8n.rest('GET', `/rest/executions/${started.executionId}`);
+		if (r.status === 200 && r.json && r.json.data) {
+			const execution = r.json.data;
+			if (execution.stoppedAt && !['new', 'running', 'waiting'].includes(execution.status)) {
+				const data = typeof execution.data === 'string' ? loadFlatted().parse(execution.data) : execution.data;
+				return { ...execution, data, raw: r.text };
+			}
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${started.executionId} not finished after ${timeoutMs} ms: ${r.status} ${r.text.slice(0, 500)}`);
+		await sleep(250);
+	}
+}
+
+// ------------------------------------------------------------------ secrets
+/** Throws naming each secret (by its label, never its value) found in `text`. */
+function assertNoSecrets(text, secrets, where) {
+	const found = Object.entries(secrets)
+		.filter(([, value]) => value && text.includes(value))
+		.map(([label]) => label);
+	assert.deepStrictEqual(found, [], `${where} contains: ${found.join(', ')}`);
+}
+
+/** A random value matching a pattern of [A-Za-z0-9/+] of length n (S3 secret access key shape). */
+function randomKey(length, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+') {
+	const bytes = crypto.randomBytes(length);
+	let s = '';
+	for (const b of bytes) s += alphabet[b % alphabet.length];
+	return s;
+}
+
+module.exports = {
+	AMAZON_S3_SPEC_ID,
+	Checks,
+	FatalCheck,
+	PACKAGE_JSON,
+	PACKAGE_NAME,
+	REPO,
+	Sim,
+	assertNoSecrets,
+	packageTarball,
+	randomKey,
+	readExample,
+	runManually,
+	runnableAlert,
+	runnableDigest,
+	runnablePipeline,
+	startReceiver,
+};
