@@ -22,7 +22,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { TestCredentialsHelper } from './credentials';
-import { HarnessCredentialTest } from './credential-test';
 import { HarnessStart } from './start-node';
 import { HarnessTransport } from './transport-node';
 
@@ -59,7 +58,6 @@ export function loadPackage() {
 	}
 	nodes.set(HarnessStart.type, new HarnessStart());
 	nodes.set(HarnessTransport.type, new HarnessTransport());
-	nodes.set(HarnessCredentialTest.type, new HarnessCredentialTest());
 	const credentials = new Map<string, ICredentialType>();
 	for (const file of manifest.n8n.credentials) {
 		const credential = loadClass<ICredentialType>(file);

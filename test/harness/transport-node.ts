@@ -46,6 +46,19 @@ export class HarnessTransport implements INodeType {
 			const limit = (this.getNodeParameter('limit', itemIndex) as number) || undefined;
 			if (call === 'continuation') return await aepListByContinuation(this, { path, qs, limit, itemIndex });
 			if (call === 'startLimit') return await aepListByStartLimit(this, { path, qs, limit, itemIndex });
+			if (call === 'credentialTest') {
+				// A credential type's test request, authenticated as n8n's credential tester sends it.
+				try {
+					await this.helpers.httpRequestWithAuthentication.call(this, 'adobeExperiencePlatformApi', {
+						method: this.getNodeParameter('method', itemIndex) as IHttpRequestMethods,
+						url: path,
+						json: true,
+					});
+					return [{ status: 'OK', message: 'Connection successful!' }];
+				} catch (error) {
+					return [{ status: 'Error', message: (error as Error).message }];
+				}
+			}
 			if (call === 'parallel') {
 				// Independent reads sent at once, as the catalogue does.
 				const paths = path.split(',');
