@@ -54,9 +54,12 @@ export class AdobeCreateTargetConnection implements INodeType {
 				displayName: 'Base Connection ID',
 				name: 'baseConnectionId',
 				type: 'string',
-				required: true,
-				default: '={{ $json.id }}',
-				description: 'The base connection holding the credentials. By default, the ID output by AEP Create Base Connection.',
+				// Empty by default rather than ={{ $json.id }}: the editor resolves every expression of the
+				// node before it refreshes Target Parameters, and $json throws while there is no input yet.
+				default: '',
+				placeholder: 'Empty: the ID of the incoming item',
+				description:
+					'The base connection holding the credentials. Leave empty to use the ID of the incoming item, as output by AEP Create Base Connection.',
 			},
 			{
 				displayName: 'Target Parameters',
@@ -112,8 +115,8 @@ export class AdobeCreateTargetConnection implements INodeType {
 			const baseConnectionId = requireUuid(
 				this,
 				'Base Connection ID',
-				String(this.getNodeParameter('baseConnectionId', itemIndex, '') ?? ''),
-				'Allowed: the ID of a base connection (a UUID), e.g. the id output by AEP Create Base Connection.',
+				baseConnectionIdOf(this, itemIndex),
+				'Allowed: the ID of a base connection (a UUID); when left empty, the incoming item\'s id, as output by AEP Create Base Connection.',
 				itemIndex,
 			);
 			const mapper = this.getNodeParameter('targetParameters', itemIndex, {}) as { value?: IDataObject | null };
@@ -157,4 +160,10 @@ export class AdobeCreateTargetConnection implements INodeType {
 			];
 		});
 	}
+}
+
+/** The typed Base Connection ID, or when left empty the incoming item's `id`. */
+function baseConnectionIdOf(ctx: IExecuteFunctions, itemIndex: number): unknown {
+	const typed = String(ctx.getNodeParameter('baseConnectionId', itemIndex, '') ?? '').trim();
+	return typed || (ctx.getInputData()[itemIndex]?.json?.id ?? typed);
 }

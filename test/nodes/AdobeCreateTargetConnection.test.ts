@@ -345,7 +345,7 @@ describe('POST /targetConnections equals the seeds\' examples', () => {
 		expectFlowSpecs();
 		const sent = expectCreate(2);
 		const parameters = nodeParameters(spec, 'datasets', expected as { name: string; params: IDataObject });
-		delete parameters.baseConnectionId; // the node's default: ={{ $json.id }}
+		delete parameters.baseConnectionId; // the node's default: empty, so the incoming item's id
 		const other = 'a1b2c3d4-0000-4000-8000-000000000002';
 
 		const result = await runTarget(parameters, [{ id: BASE_CONNECTION_ID }, { id: other }]);
@@ -475,7 +475,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 	test('a base connection ID that is not one, before any request', async () => {
 		const error = await failWith({ ...nodeParameters(s3, 'datasets', valid), baseConnectionId: '={{ $json.nothing }}' }, false);
 		expect(error.message).toBe(
-			'Invalid Base Connection ID: an empty value. Allowed: the ID of a base connection (a UUID), e.g. the id output by AEP Create Base Connection.',
+			"Invalid Base Connection ID: an empty value. Allowed: the ID of a base connection (a UUID); when left empty, the incoming item's id, as output by AEP Create Base Connection.",
 		);
 	});
 });
