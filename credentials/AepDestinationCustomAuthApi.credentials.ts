@@ -9,7 +9,7 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class AepDestinationCustomAuthApi implements ICredentialType {
 	name = 'aepDestinationCustomAuthApi';
 
-	displayName = 'AEP Destination Custom Auth API';
+	displayName = 'Custom Destination Auth for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

@@ -4,7 +4,7 @@
  * Browser e2e: the package in the REAL n8n editor (n8n 2.41.1 `n8n start`, Debian chromium via
  * playwright-core), against the local Flow Service simulation.
  *
- * Installs the `npm pack` tarball into the n8n user folder, imports an adobeExperiencePlatformApi
+ * Installs the `npm pack` tarball into the n8n user folder, imports an aepPlatformApi
  * credential pointing at the simulation, starts n8n, signs in through the UI, and in a new workflow:
  *  - adds "AEP Create Target Connection" through the node creator, attaches the credential, opens
  *    the Destination list (served by the simulation), picks "Amazon S3" and sees the target
@@ -70,7 +70,7 @@ async function main() {
 			async () => {
 				const installed = await n8n.installPackage(await packageTarball(path.join(n8n.baseDir, 'pack')));
 				assert.strictEqual(installed.name, PACKAGE_NAME);
-				await n8n.importCredentials([{ ...AEP_CREDENTIAL, type: 'adobeExperiencePlatformApi', data: sim.credentialData() }]);
+				await n8n.importCredentials([{ ...AEP_CREDENTIAL, type: 'aepPlatformApi', data: sim.credentialData() }]);
 				await n8n.startServer();
 				console.log(`#   server ready in ${n8n.timings.serverReadyMs} ms`);
 				await n8n.setupOwner();
@@ -169,7 +169,7 @@ async function main() {
 			}
 			assert.ok(node, `workflow ${id} has no saved "${TARGET}" node`);
 			assert.strictEqual(node.type, `${PACKAGE_NAME}.adobeCreateTargetConnection`);
-			assert.deepStrictEqual(node.credentials, { adobeExperiencePlatformApi: AEP_CREDENTIAL });
+			assert.deepStrictEqual(node.credentials, { aepPlatformApi: AEP_CREDENTIAL });
 			assert.strictEqual(node.parameters.destination.value, AMAZON_S3_SPEC_ID);
 			assert.strictEqual(node.parameters.destination.mode, 'list');
 			assert.strictEqual(node.parameters.name, 'Amazon S3 dataset export target');
@@ -193,7 +193,7 @@ async function main() {
 			assert.strictEqual(await editor.dropdownValue('storageCredential'), 'Amazon S3 Access Key');
 			const slots = await editor.page.getByTestId('ndv').getByTestId('credentials-label').allInnerTexts();
 			assert.ok(
-				slots.some((s) => s.includes('Amazon S3 Access Key (AEP) API')),
+				slots.some((s) => s.includes('Amazon S3 Access Key for Adobe Experience Platform (AEP) API')),
 				`no Amazon S3 credential slot (slots: ${JSON.stringify(slots)})`,
 			);
 		});

@@ -4,8 +4,8 @@
  * Headless e2e: the package inside the REAL n8n (2.41.1, Node 24), as a user's n8n holds it.
  *
  *  1. Installs the `npm pack` tarball into $N8N_USER_FOLDER/.n8n/nodes, imports an
- *     adobeExperiencePlatformApi credential pointing at the local Flow Service simulation and an
- *     amazonS3AccessKeyApi credential, and the three examples/ workflows (made runnable: the
+ *     aepPlatformApi credential pointing at the local Flow Service simulation and an
+ *     aepAmazonS3AccessKeyApi credential, and the three examples/ workflows (made runnable: the
  *     credentials attached, a dataset the simulation serves, quick polling; Slack and SMTP, which
  *     cannot be reached here, replaced by HTTP Request nodes posting the same expressions to a
  *     local receiver).
@@ -75,8 +75,8 @@ async function main() {
 				assert.strictEqual(installed.name, PACKAGE_NAME);
 				assert.ok(fs.existsSync(path.join(installed.dir, 'dist', 'nodes')), 'dist/nodes missing in the installed package');
 				await n8n.importCredentials([
-					{ ...AEP_CREDENTIAL, type: 'adobeExperiencePlatformApi', data: sim.credentialData() },
-					{ ...S3_CREDENTIAL, type: 'amazonS3AccessKeyApi', data: S3_KEYS },
+					{ ...AEP_CREDENTIAL, type: 'aepPlatformApi', data: sim.credentialData() },
+					{ ...S3_CREDENTIAL, type: 'aepAmazonS3AccessKeyApi', data: S3_KEYS },
 				]);
 				const alert = runnableAlert({ aepCredential: AEP_CREDENTIAL, receiverUrl: receiver.url('/slack') });
 				state.slackText = alert.slack.parameters.text;

@@ -181,7 +181,7 @@ async function main() {
 				});
 				for (const t of expectedNodes) assert.ok(types.includes(t), `${t} not loaded (have ${types.filter((x) => x.startsWith(projectPkg.name))})`);
 				const credTypes = (await n8n.rest('GET', '/types/credentials.json')).json.map((c) => c.name);
-				assert.ok(credTypes.includes('adobeExperiencePlatformApi'), 'adobeExperiencePlatformApi not loaded');
+				assert.ok(credTypes.includes('aepPlatformApi'), 'aepPlatformApi not loaded');
 			});
 		}
 	} finally {

@@ -29,7 +29,7 @@ interface Case {
 function credentialsFor(sim: Simulation) {
 	return new TestCredentialsHelper({
 		'aep-1': {
-			type: 'adobeExperiencePlatformApi',
+			type: 'aepPlatformApi',
 			data: {
 				clientId: CLIENT_ID,
 				clientSecret: CLIENT_SECRET,

@@ -39,9 +39,9 @@ function loadPipeline(): WorkflowFile {
 			if (node.type === 'n8n-nodes-base.manualTrigger') {
 				return { ...node, type: HarnessStart.type, parameters: {} };
 			}
-			const credentials: INode['credentials'] = { adobeExperiencePlatformApi: AEP_CREDENTIAL };
-			if (node.parameters.storageCredential === 'amazonS3AccessKeyApi') {
-				credentials.amazonS3AccessKeyApi = S3_CREDENTIAL;
+			const credentials: INode['credentials'] = { aepPlatformApi: AEP_CREDENTIAL };
+			if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') {
+				credentials.aepAmazonS3AccessKeyApi = S3_CREDENTIAL;
 			}
 			const parameters = { ...node.parameters };
 			if (node.type.endsWith('.adobeDatasetList')) {
@@ -71,7 +71,7 @@ async function main() {
 	console.log(`AEP simulation listening on ${sim.url}`);
 	const credentials = new TestCredentialsHelper({
 		[AEP_CREDENTIAL.id]: {
-			type: 'adobeExperiencePlatformApi',
+			type: 'aepPlatformApi',
 			data: {
 				clientId: CLIENT_ID,
 				clientSecret: CLIENT_SECRET,
@@ -84,7 +84,7 @@ async function main() {
 			},
 		},
 		[S3_CREDENTIAL.id]: {
-			type: 'amazonS3AccessKeyApi',
+			type: 'aepAmazonS3AccessKeyApi',
 			data: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
 		},
 	});

@@ -216,7 +216,7 @@ describe('storage credentials onto the live authSpec\'s names', () => {
 	const s3Credential = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
 	test('Amazon S3: seed 000\'s s3AccessKey/s3SecretKey, or the older accessId/secretKey', () => {
-		const kind = storageCredentialKind('amazonS3AccessKeyApi');
+		const kind = storageCredentialKind('aepAmazonS3AccessKeyApi');
 		expect(mapCredentialToAuthParams(kind, s3Credential, s3.authSpec![0].spec!).params).toEqual({
 			s3AccessKey: s3Credential.accessKeyId,
 			s3SecretKey: s3Credential.secretAccessKey,
@@ -229,7 +229,7 @@ describe('storage credentials onto the live authSpec\'s names', () => {
 	});
 
 	test('SFTP: domain and/or host from the host field, port only when the spec asks; unmapped properties listed', () => {
-		const kind = storageCredentialKind('sftpPasswordApi');
+		const kind = storageCredentialKind('aepSftpPasswordApi');
 		const credential = { host: 'sftp.example.com', port: 22, username: 'u', password: 'p' };
 		const seed = connectionSpecFixture('sftp').authSpec![0].spec!;
 		expect(mapCredentialToAuthParams(kind, credential, seed)).toEqual({
@@ -247,7 +247,7 @@ describe('storage credentials onto the live authSpec\'s names', () => {
 	});
 
 	test('an SSH key pasted as text is Base64-encoded for AEP; one already encoded is kept', () => {
-		const kind = storageCredentialKind('sftpSshKeyApi');
+		const kind = storageCredentialKind('aepSftpSshKeyApi');
 		const spec = connectionSpecFixture('sftp').authSpec![1].spec!;
 		const pem = '-----BEGIN OPENSSH PRIVATE KEY-----\r\nabc\r\n-----END OPENSSH PRIVATE KEY-----\r\n';
 		const encoded = mapCredentialToAuthParams(kind, { host: 'h', username: 'u', privateKey: pem }, spec).params.sshKey;

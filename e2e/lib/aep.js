@@ -125,7 +125,7 @@ class Sim {
 		this.child = null;
 	}
 
-	/** The plain `data` of an adobeExperiencePlatformApi credential pointing here. */
+	/** The plain `data` of an aepPlatformApi credential pointing here. */
 	credentialData() {
 		return {
 			clientId: this.clientId,
@@ -265,8 +265,8 @@ function runnablePipeline({ aepCredential, s3Credential }) {
 	assertPackageNodeTypes(workflow);
 	workflow.nodes = workflow.nodes.map((node) => {
 		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) return node;
-		const credentials = { adobeExperiencePlatformApi: aepCredential };
-		if (node.parameters.storageCredential === 'amazonS3AccessKeyApi') credentials.amazonS3AccessKeyApi = s3Credential;
+		const credentials = { aepPlatformApi: aepCredential };
+		if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') credentials.aepAmazonS3AccessKeyApi = s3Credential;
 		const parameters = { ...node.parameters };
 		if (node.type === `${PACKAGE_NAME}.adobeDatasetList`) parameters.filters = { nameContains: 'AAM Devices Data' };
 		if (node.type === `${PACKAGE_NAME}.adobeGetRuns`) {
@@ -312,7 +312,7 @@ function runnableAlert({ aepCredential, receiverUrl }) {
 		if (node === slack) {
 			return httpStandIn(node, receiverUrl, { channel: slack.parameters.channelId.value, text: slack.parameters.text });
 		}
-		if (node.type.startsWith(`${PACKAGE_NAME}.`)) return { ...node, credentials: { adobeExperiencePlatformApi: aepCredential } };
+		if (node.type.startsWith(`${PACKAGE_NAME}.`)) return { ...node, credentials: { aepPlatformApi: aepCredential } };
 		return node;
 	});
 	return { workflow, slack };
@@ -333,7 +333,7 @@ function runnableDigest({ aepCredential, receiverUrl, dataflowId }) {
 			return {
 				...node,
 				parameters: { ...node.parameters, dataflow: { __rl: true, mode: 'id', value: dataflowId } },
-				credentials: { adobeExperiencePlatformApi: aepCredential },
+				credentials: { aepPlatformApi: aepCredential },
 			};
 		}
 		return node;

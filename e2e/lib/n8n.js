@@ -554,7 +554,7 @@ class N8n {
 	 * @param {string} [p.methodName]    loadOptions method
 	 * @param {string} [p.path]          parameter path, e.g. 'destination'
 	 * @param {object} [p.currentNodeParameters]
-	 * @param {object} [p.credentials]   e.g. { adobeExperiencePlatformApi: { id, name } }
+	 * @param {object} [p.credentials]   e.g. { aepPlatformApi: { id, name } }
 	 */
 	async loadOptions({ nodeType, typeVersion = 1, methodName, path: paramPath, currentNodeParameters = {}, credentials }) {
 		return await this.restData('POST', '/rest/dynamic-node-parameters/options', {

@@ -19,22 +19,22 @@ import { descriptionOption, ifExistsParameter, nameParameter } from '../shared/d
 import { executePerItem } from '../shared/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getAuthMethods, getEncryptionAlgorithms, getEncryptionMethods } from '../shared/methods/connections';
-import { aepRequestBody } from '../shared/transport';
+import { aepRequestBody } from '../AdobeExperiencePlatform/transport';
 import { buildAuth, buildEncryption, chooseAuthSpec, validateStorageCredential } from './auth';
 
 /** Which credential supplies `auth.params`; each option shows its credential slot. */
 const STORAGE_CREDENTIAL_OPTIONS = [
-	{ name: 'Amazon S3 Access Key', value: 'amazonS3AccessKeyApi' },
-	{ name: 'Azure Blob Connection String', value: 'azureBlobConnectionStringApi' },
-	{ name: 'Azure Data Lake Gen2 Service Principal', value: 'azureDataLakeGen2ServicePrincipalApi' },
+	{ name: 'Amazon S3 Access Key', value: 'aepAmazonS3AccessKeyApi' },
+	{ name: 'Azure Blob Connection String', value: 'aepAzureBlobConnectionStringApi' },
+	{ name: 'Azure Data Lake Gen2 Service Principal', value: 'aepAzureDataLakeGen2ServicePrincipalApi' },
 	{
 		name: 'Custom JSON (Any Destination or Auth Method)',
 		value: 'aepDestinationCustomAuthApi',
 	},
-	{ name: 'Google Cloud Storage HMAC Key', value: 'googleCloudStorageHmacKeyApi' },
+	{ name: 'Google Cloud Storage HMAC Key', value: 'aepGoogleCloudStorageHmacKeyApi' },
 	{ name: 'None (Data Landing Zone)', value: 'none' },
-	{ name: 'SFTP With Password', value: 'sftpPasswordApi' },
-	{ name: 'SFTP With SSH Key', value: 'sftpSshKeyApi' },
+	{ name: 'SFTP With Password', value: 'aepSftpPasswordApi' },
+	{ name: 'SFTP With SSH Key', value: 'aepSftpSshKeyApi' },
 ];
 
 export class AdobeCreateBaseConnection implements INodeType {
@@ -54,40 +54,40 @@ export class AdobeCreateBaseConnection implements INodeType {
 		credentials: [
 			{ name: CREDENTIAL_NAME, required: true },
 			{
-				name: 'amazonS3AccessKeyApi',
+				name: 'aepAmazonS3AccessKeyApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['amazonS3AccessKeyApi'] } },
+				displayOptions: { show: { storageCredential: ['aepAmazonS3AccessKeyApi'] } },
 			},
 			{
-				name: 'azureBlobConnectionStringApi',
+				name: 'aepAzureBlobConnectionStringApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['azureBlobConnectionStringApi'] } },
+				displayOptions: { show: { storageCredential: ['aepAzureBlobConnectionStringApi'] } },
 			},
 			{
-				name: 'azureDataLakeGen2ServicePrincipalApi',
+				name: 'aepAzureDataLakeGen2ServicePrincipalApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['azureDataLakeGen2ServicePrincipalApi'] } },
+				displayOptions: { show: { storageCredential: ['aepAzureDataLakeGen2ServicePrincipalApi'] } },
 			},
 			{
-				name: 'googleCloudStorageHmacKeyApi',
+				name: 'aepGoogleCloudStorageHmacKeyApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['googleCloudStorageHmacKeyApi'] } },
+				displayOptions: { show: { storageCredential: ['aepGoogleCloudStorageHmacKeyApi'] } },
 			},
 			{
-				name: 'sftpPasswordApi',
+				name: 'aepSftpPasswordApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['sftpPasswordApi'] } },
+				displayOptions: { show: { storageCredential: ['aepSftpPasswordApi'] } },
 			},
 			{
-				name: 'sftpSshKeyApi',
+				name: 'aepSftpSshKeyApi',
 				required: true,
 				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { storageCredential: ['sftpSshKeyApi'] } },
+				displayOptions: { show: { storageCredential: ['aepSftpSshKeyApi'] } },
 			},
 			{
 				name: 'aepDestinationCustomAuthApi',
@@ -119,7 +119,7 @@ export class AdobeCreateBaseConnection implements INodeType {
 				displayName: 'Storage Credential',
 				name: 'storageCredential',
 				type: 'options',
-				default: 'amazonS3AccessKeyApi',
+				default: 'aepAmazonS3AccessKeyApi',
 				options: STORAGE_CREDENTIAL_OPTIONS,
 				description:
 					"The credential holding the auth method's values. Custom JSON serves any destination or auth method; Data Landing Zone needs none.",

@@ -33,7 +33,7 @@ import { invalidParameter } from '../shared/validation';
 export const STORAGE_CREDENTIAL_PARAMETER = 'Storage Credential';
 
 function credentialLabel(type: string): string {
-	if (type === CUSTOM_AUTH_CREDENTIAL) return 'AEP Destination Custom Auth API';
+	if (type === CUSTOM_AUTH_CREDENTIAL) return 'Custom Destination Auth for Adobe Experience Platform (AEP) API';
 	return storageCredentialKind(type)?.credentialDisplayName ?? type;
 }
 

@@ -31,7 +31,7 @@ import { DATASET_FREQUENCY_OPTIONS, folderNameTemplateParameter } from '../share
 import { executePerItem } from '../shared/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { DESTINATION_FLOW_FILTER } from '../shared/methods/dataflows';
-import { aepRequestBody } from '../shared/transport';
+import { aepRequestBody } from '../AdobeExperiencePlatform/transport';
 import { invalidParameter } from '../shared/validation';
 
 /** Audience dataflows are created with empty selectors; AEP Patch Dataflow fills them. */

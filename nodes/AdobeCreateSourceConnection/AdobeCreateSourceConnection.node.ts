@@ -20,7 +20,7 @@ import { executeOnceForAllItems, executePerItem } from '../shared/execute';
 import type { IfExists } from '../shared/findOrCreate';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getEligibleDatasets } from '../shared/methods/connections';
-import { aepRequestBody } from '../shared/transport';
+import { aepRequestBody } from '../AdobeExperiencePlatform/transport';
 import { requireUuid } from '../shared/validation';
 import type { DatasetRef } from './datasets';
 import { datasetOfItem, datasetsMismatch, pickedDatasets } from './datasets';

@@ -21,7 +21,7 @@ import { descriptionOption, ifExistsParameter, nameParameter } from '../shared/d
 import { executePerItem } from '../shared/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../shared/findOrCreate';
 import { getTargetParameterFields } from '../shared/methods/connections';
-import { aepRequestBody } from '../shared/transport';
+import { aepRequestBody } from '../AdobeExperiencePlatform/transport';
 import { requireUuid } from '../shared/validation';
 import { buildTargetParams, targetMismatch } from './params';
 

@@ -15,7 +15,7 @@ import {
 	searchDestinationDataflows,
 } from '../shared/methods/dataflows';
 import { listRuns, RUNS_DOCS_URL, summariseRun } from '../shared/runs';
-import { aepListByContinuation, MAX_PAGE_SIZE } from '../shared/transport';
+import { aepListByContinuation, MAX_PAGE_SIZE } from '../AdobeExperiencePlatform/transport';
 import { invalidParameter } from '../shared/validation';
 import type { RunEvent } from './runWatch';
 import { advanceState, BASELINE_LOOKBACK_MS, baselineState, matchesEvent, readState, windowStart } from './runWatch';

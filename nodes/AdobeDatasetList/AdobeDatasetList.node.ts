@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DATA_LAKE_SOURCE_SPEC_ID, DOCS } from '../shared/constants';
 import { MAX_LIMIT, returnAllOrLimit } from '../shared/descriptions/common';
 import { executePerItem } from '../shared/execute';
-import { aepListByStartLimit } from '../shared/transport';
+import { aepListByStartLimit } from '../AdobeExperiencePlatform/transport';
 import { requireWholeNumber } from '../shared/validation';
 
 /** Properties Catalog can return for a dataset; `name` is always asked for. */

@@ -15,8 +15,8 @@ import type { JsonSchema } from './schema/types';
 import { uuidLocatorModes } from './descriptions/locators';
 import { editedExportType } from './methods/editor';
 import { matchesSearch } from './methods/search';
-import type { AepContext } from './transport';
-import { aepListByContinuation, aepRequestBody, cachedPerExecution } from './transport';
+import type { AepContext } from '../AdobeExperiencePlatform/transport';
+import { aepListByContinuation, aepRequestBody, cachedPerExecution } from '../AdobeExperiencePlatform/transport';
 import { invalidParameter, requireUuid } from './validation';
 
 export type { JsonSchema } from './schema/types';

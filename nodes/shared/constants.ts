@@ -1,8 +1,4 @@
-/** Name of the Adobe credential type every node uses. */
-export const CREDENTIAL_NAME = 'adobeExperiencePlatformApi';
-
-/** Flow Service lives below the Platform gateway at this path. */
-export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
+export { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from '../AdobeExperiencePlatform/transport/constants';
 
 /** The Data Lake source spec: datasets are exported from it, and it lists the eligible ones. */
 export const DATA_LAKE_SOURCE_SPEC_ID = '23598e46-f560-407b-88d5-ea6207e49db0';

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aepListByContinuation } from './transport';
+import { aepListByContinuation } from '../AdobeExperiencePlatform/transport';
 import { invalidParameter } from './validation';
 
 export type IfExists = 'create' | 'reuse' | 'fail';

@@ -5,8 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { AepContext } from './transport';
-import { aepListByContinuation, aepRequestBody, mapBounded, PARALLEL_REQUEST_LIMIT } from './transport';
+import type { AepContext } from '../AdobeExperiencePlatform/transport';
+import { aepListByContinuation, aepRequestBody, mapBounded, PARALLEL_REQUEST_LIMIT } from '../AdobeExperiencePlatform/transport';
 
 /** Adobe's reference for `GET /runs`, named by the seeds. */
 export const RUNS_DOCS_URL =

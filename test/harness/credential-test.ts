@@ -10,9 +10,9 @@ import { HarnessTransport } from './transport-node';
  * first, then the request with the credential's authentication; the answer is OK or the error text.
  */
 export async function testCredential(credentials: TestCredentialsHelper, id = 'aep-1') {
-	const type = loadPackage().credentials.get('adobeExperiencePlatformApi')!;
+	const type = loadPackage().credentials.get('aepPlatformApi')!;
 	const request = (type.test as ICredentialTestRequest).request;
-	const data = await credentials.getDecrypted({} as never, { id, name: 'AEP' }, 'adobeExperiencePlatformApi');
+	const data = await credentials.getDecrypted({} as never, { id, name: 'AEP' }, 'aepPlatformApi');
 	const { nodes, connections } = chain([{ name: 'Test', type: HarnessTransport.type, parameters: {} }], id);
 	// Resolve the test request's expressions against the credential, as n8n does.
 	const workflow = new Workflow({ nodes, connections, active: false, nodeTypes: nodeTypes() });

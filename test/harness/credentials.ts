@@ -204,5 +204,5 @@ export function aepCredentialData(overrides: ICredentialDataDecryptedObject = {}
 }
 
 export function aepCredentials(overrides: ICredentialDataDecryptedObject = {}, id = 'aep-1') {
-	return new TestCredentialsHelper({ [id]: { type: 'adobeExperiencePlatformApi', data: aepCredentialData(overrides) } });
+	return new TestCredentialsHelper({ [id]: { type: 'aepPlatformApi', data: aepCredentialData(overrides) } });
 }

@@ -228,7 +228,7 @@ export function chain(
 				parameters: node.parameters as INode['parameters'],
 				...(node.credentials === false
 					? {}
-					: { credentials: { adobeExperiencePlatformApi: { id: credentialId, name: 'AEP' } } }),
+					: { credentials: { aepPlatformApi: { id: credentialId, name: 'AEP' } } }),
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			}),
 		),

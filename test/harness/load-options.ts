@@ -48,7 +48,7 @@ function context(request: DynamicParametersRequest): LoadOptionsContext {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: request.parameters,
-		credentials: request.nodeCredentials ?? { adobeExperiencePlatformApi: { id: 'aep-1', name: 'AEP' } },
+		credentials: request.nodeCredentials ?? { aepPlatformApi: { id: 'aep-1', name: 'AEP' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes() });
 	const additionalData = {

@@ -46,7 +46,7 @@ export async function pollNode(options: PollOptions): Promise<PollResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: { adobeExperiencePlatformApi: { id: options.credentialId ?? 'aep-1', name: 'AEP' } },
+		credentials: { aepPlatformApi: { id: options.credentialId ?? 'aep-1', name: 'AEP' } },
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

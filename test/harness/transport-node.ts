@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executePerItem } from '../../nodes/shared/execute';
-import { aepListByContinuation, aepListByStartLimit, aepRequestBody } from '../../nodes/shared/transport';
+import { aepListByContinuation, aepListByStartLimit, aepRequestBody } from '../../nodes/AdobeExperiencePlatform/transport';
 
 /**
  * A test-only node that drives the package's transport with the credential attached, so transport
@@ -27,7 +27,7 @@ export class HarnessTransport implements INodeType {
 		defaults: { name: 'Transport' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'adobeExperiencePlatformApi', required: true }],
+		credentials: [{ name: 'aepPlatformApi', required: true }],
 		properties: [
 			{ displayName: 'Call', name: 'call', type: 'string', default: 'request' },
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
@@ -49,7 +49,7 @@ export class HarnessTransport implements INodeType {
 			if (call === 'credentialTest') {
 				// A credential type's test request, authenticated as n8n's credential tester sends it.
 				try {
-					await this.helpers.httpRequestWithAuthentication.call(this, 'adobeExperiencePlatformApi', {
+					await this.helpers.httpRequestWithAuthentication.call(this, 'aepPlatformApi', {
 						method: this.getNodeParameter('method', itemIndex) as IHttpRequestMethods,
 						url: path,
 						json: true,

@@ -7,7 +7,7 @@ import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
 import type { ConnectionSpec } from '../../nodes/shared/catalogue';
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,
@@ -74,7 +74,7 @@ type Storage = { type: string; data: ICredentialDataDecryptedObject };
 
 function credentialsWith(storage?: Storage, aep: ICredentialDataDecryptedObject = {}) {
 	return new TestCredentialsHelper({
-		'aep-1': { type: 'adobeExperiencePlatformApi', data: aepCredentialData(aep) },
+		'aep-1': { type: 'aepPlatformApi', data: aepCredentialData(aep) },
 		...(storage ? { 'storage-1': storage } : {}),
 	});
 }
@@ -212,21 +212,21 @@ const SEED_CASES: SeedCase[] = [
 	{
 		slug: 'amazon-s3',
 		seed: '000-base-connection-amazon-s3',
-		storage: { type: 'amazonS3AccessKeyApi', data: S3 },
+		storage: { type: 'aepAmazonS3AccessKeyApi', data: S3 },
 		authMethod: 'Access Key',
 		placeholders: { '<Add secret key>': S3.secretAccessKey, '<Add access key>': S3.accessKeyId },
 	},
 	{
 		slug: 'azure-blob',
 		seed: '000-base-connection-azure-blob',
-		storage: { type: 'azureBlobConnectionStringApi', data: BLOB },
+		storage: { type: 'aepAzureBlobConnectionStringApi', data: BLOB },
 		authMethod: 'ConnectionString',
 		placeholders: { '<Add Azure Blob connection string>': BLOB.secretConnectionString },
 	},
 	{
 		slug: 'adls-gen2',
 		seed: '000-base-connection-adls-gen2',
-		storage: { type: 'azureDataLakeGen2ServicePrincipalApi', data: ADLS },
+		storage: { type: 'aepAzureDataLakeGen2ServicePrincipalApi', data: ADLS },
 		authMethod: 'Azure Service Principal Auth',
 		placeholders: {
 			'<Add servicePrincipalKey>': ADLS.servicePrincipalSecret,
@@ -238,14 +238,14 @@ const SEED_CASES: SeedCase[] = [
 	{
 		slug: 'google-cloud-storage',
 		seed: '000-base-connection-google-cloud-storage',
-		storage: { type: 'googleCloudStorageHmacKeyApi', data: GCS },
+		storage: { type: 'aepGoogleCloudStorageHmacKeyApi', data: GCS },
 		authMethod: 'Google Cloud Storage authentication credentials',
 		placeholders: { '<Add accessKeyId>': GCS.accessKeyId, '<Add secret Access Key>': GCS.secretAccessKey },
 	},
 	{
 		slug: 'sftp',
 		seed: '000-base-connection-sftp-password',
-		storage: { type: 'sftpPasswordApi', data: SFTP_PASSWORD },
+		storage: { type: 'aepSftpPasswordApi', data: SFTP_PASSWORD },
 		authMethod: 'SFTP with Password',
 		placeholders: {
 			'<Add domain>': SFTP_PASSWORD.host,
@@ -256,7 +256,7 @@ const SEED_CASES: SeedCase[] = [
 	{
 		slug: 'sftp',
 		seed: '000-base-connection-sftp-ssh-key',
-		storage: { type: 'sftpSshKeyApi', data: SFTP_SSH },
+		storage: { type: 'aepSftpSshKeyApi', data: SFTP_SSH },
 		authMethod: 'SFTP with SSH Key',
 		placeholders: {
 			'<Add domain>': SFTP_SSH.host,
@@ -362,12 +362,12 @@ describe('POST /connections equals the seeds\' examples', () => {
 			{
 				// The seed's name for the method is accepted as an alias of the live one.
 				authMethod: 'SFTP with Password',
-				storage: { type: 'sftpPasswordApi', data: SFTP_PASSWORD },
+				storage: { type: 'aepSftpPasswordApi', data: SFTP_PASSWORD },
 				example: 'openapi-postTargetBaseConnection.request.Create_SFTP_With_Password_Connection',
 			},
 			{
 				authMethod: 'SSH PublicKey Authentication for sftp',
-				storage: { type: 'sftpSshKeyApi', data: SFTP_SSH },
+				storage: { type: 'aepSftpSshKeyApi', data: SFTP_SSH },
 				example: 'openapi-postTargetBaseConnection.request.Create_SFTP_With_SSH_Key_Connection',
 			},
 		];
@@ -434,15 +434,15 @@ describe('POST /connections equals the seeds\' examples', () => {
 				parameters(spec, {
 					name: seed.name,
 					authMethod: 'SFTP with SSH Key',
-					storageCredential: 'sftpSshKeyApi',
+					storageCredential: 'aepSftpSshKeyApi',
 					encrypt: true,
 					encryptionMethod: '',
 					encryptionAlgorithm: '',
 					publicKey: PGP_PUBLIC_KEY,
 				}),
-				'sftpSshKeyApi',
+				'aepSftpSshKeyApi',
 			),
-			credentials: credentialsWith({ type: 'sftpSshKeyApi', data: SFTP_SSH }),
+			credentials: credentialsWith({ type: 'aepSftpSshKeyApi', data: SFTP_SSH }),
 		});
 
 		assertAllRequestsMade();
@@ -467,8 +467,8 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
 		const error = await runFailing(
-			parameters(s3, { name: 'S3', authMethod: 'OAuth', storageCredential: 'amazonS3AccessKeyApi' }),
-			{ type: 'amazonS3AccessKeyApi', data: S3 },
+			parameters(s3, { name: 'S3', authMethod: 'OAuth', storageCredential: 'aepAmazonS3AccessKeyApi' }),
+			{ type: 'aepAmazonS3AccessKeyApi', data: S3 },
 		);
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe(
@@ -481,11 +481,11 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectConnectionSpec(s3);
 		const badKey = 'AKIA-lower-case-key!';
 		const error = await runFailing(
-			parameters(s3, { name: 'S3', authMethod: 'Access Key', storageCredential: 'amazonS3AccessKeyApi' }),
-			{ type: 'amazonS3AccessKeyApi', data: { ...S3, accessKeyId: badKey } },
+			parameters(s3, { name: 'S3', authMethod: 'Access Key', storageCredential: 'aepAmazonS3AccessKeyApi' }),
+			{ type: 'aepAmazonS3AccessKeyApi', data: { ...S3, accessKeyId: badKey } },
 		);
 		expect(error.message).toBe(
-			'Invalid Access key id ("s3AccessKey") in credential "Amazon S3 Access Key (AEP) API": the value given (hidden, it comes from a credential). Allowed: text matching the pattern ^[A-Z2-7]{20}$ (credential field "Access Key ID") (the "Access Key" auth method of Amazon S3).',
+			'Invalid Access key id ("s3AccessKey") in credential "Amazon S3 Access Key for Adobe Experience Platform (AEP) API": the value given (hidden, it comes from a credential). Allowed: text matching the pattern ^[A-Z2-7]{20}$ (credential field "Access Key ID") (the "Access Key" auth method of Amazon S3).',
 		);
 		expect(`${error.message} ${error.description}`).not.toContain(badKey);
 	});
@@ -498,12 +498,12 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			parameters(adls, {
 				name: 'ADLS',
 				authMethod: 'Azure Service Principal Auth',
-				storageCredential: 'azureDataLakeGen2ServicePrincipalApi',
+				storageCredential: 'aepAzureDataLakeGen2ServicePrincipalApi',
 			}),
-			{ type: 'azureDataLakeGen2ServicePrincipalApi', data: { ...ADLS, tenant: '' } },
+			{ type: 'aepAzureDataLakeGen2ServicePrincipalApi', data: { ...ADLS, tenant: '' } },
 		);
 		expect(error.message).toBe(
-			'Missing Tenant information(domain name or tenant ID) ("tenant") in credential "Azure Data Lake Gen2 Service Principal (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
+			'Missing Tenant information(domain name or tenant ID) ("tenant") in credential "ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
 		);
 	});
 
@@ -520,17 +520,17 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectTokenRequest();
 		expectConnectionSpec(dlz);
 		const extra = await runFailing(
-			parameters(dlz, { name: 'DLZ', authMethod: '', storageCredential: 'amazonS3AccessKeyApi' }),
-			{ type: 'amazonS3AccessKeyApi', data: S3 },
+			parameters(dlz, { name: 'DLZ', authMethod: '', storageCredential: 'aepAmazonS3AccessKeyApi' }),
+			{ type: 'aepAmazonS3AccessKeyApi', data: S3 },
 		);
 		expect(extra.message).toBe(
-			'Invalid Storage Credential: "amazonS3AccessKeyApi". Allowed: "none". Data Landing Zone takes no credentials.',
+			'Invalid Storage Credential: "aepAmazonS3AccessKeyApi". Allowed: "none". Data Landing Zone takes no credentials.',
 		);
 	});
 
 	test('encryption without a public key, and an algorithm the encryption spec does not offer', async () => {
 		const sftp = connectionSpecFixture('sftp');
-		const storage = { type: 'sftpPasswordApi', data: SFTP_PASSWORD };
+		const storage = { type: 'aepSftpPasswordApi', data: SFTP_PASSWORD };
 		const base = { name: 'SFTP', authMethod: 'SFTP with Password', storageCredential: storage.type, encrypt: true };
 		expectTokenRequest();
 		expectConnectionSpec(sftp);
@@ -561,7 +561,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			storage,
 		);
 		expect(error.message).toBe(
-			'Credential "AEP Destination Custom Auth API": the JSON of the custom credential cannot be read (check quotes and commas)',
+			'Credential "Custom Destination Auth for Adobe Experience Platform (AEP) API": the JSON of the custom credential cannot be read (check quotes and commas)',
 		);
 	});
 
@@ -584,7 +584,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 
 describe('if one with this name already exists', () => {
 	const s3 = connectionSpecFixture('amazon-s3');
-	const storage = { type: 'amazonS3AccessKeyApi', data: S3 };
+	const storage = { type: 'aepAmazonS3AccessKeyApi', data: S3 };
 	const name = 'Amazon S3 Base Connection';
 	/** As GET /connections answers (OpenAPI ConnectionsResponse): auth.params echo the secrets. */
 	const existing = {
@@ -717,12 +717,12 @@ describe('if one with this name already exists', () => {
 
 describe('credential test (testedBy): the values checked locally, never sent', () => {
 	test.each([
-		['amazonS3AccessKeyApi', S3, 'Amazon S3\'s "Access Key"'],
-		['azureBlobConnectionStringApi', BLOB, 'Azure Blob Storage\'s "ConnectionString"'],
-		['azureDataLakeGen2ServicePrincipalApi', ADLS, 'Azure Data Lake Gen2\'s "Azure Service Principal Auth"'],
-		['googleCloudStorageHmacKeyApi', GCS, 'Google Cloud Storage\'s "Google Cloud Storage authentication credentials"'],
-		['sftpPasswordApi', SFTP_PASSWORD, 'SFTP\'s "SFTP with Password"'],
-		['sftpSshKeyApi', SFTP_SSH, 'SFTP\'s "SFTP with SSH Key"'],
+		['aepAmazonS3AccessKeyApi', S3, 'Amazon S3\'s "Access Key"'],
+		['aepAzureBlobConnectionStringApi', BLOB, 'Azure Blob Storage\'s "ConnectionString"'],
+		['aepAzureDataLakeGen2ServicePrincipalApi', ADLS, 'Azure Data Lake Gen2\'s "Azure Service Principal Auth"'],
+		['aepGoogleCloudStorageHmacKeyApi', GCS, 'Google Cloud Storage\'s "Google Cloud Storage authentication credentials"'],
+		['aepSftpPasswordApi', SFTP_PASSWORD, 'SFTP\'s "SFTP with Password"'],
+		['aepSftpSshKeyApi', SFTP_SSH, 'SFTP\'s "SFTP with SSH Key"'],
 	])('%s: valid values pass', async (type, data, method) => {
 		const result = await testCredentialByNode(NODE, type, data);
 		expect(result).toEqual({
@@ -733,7 +733,7 @@ describe('credential test (testedBy): the values checked locally, never sent', (
 
 	test('a bad S3 secret key is named, not shown', async () => {
 		const secret = 'too-short/secret';
-		const result = await testCredentialByNode(NODE, 'amazonS3AccessKeyApi', { ...S3, secretAccessKey: secret });
+		const result = await testCredentialByNode(NODE, 'aepAmazonS3AccessKeyApi', { ...S3, secretAccessKey: secret });
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('("s3SecretKey")');
 		expect(result.message).toContain('credential field "Secret Access Key"');

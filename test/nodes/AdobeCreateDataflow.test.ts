@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ConnectionSpec } from '../../nodes/shared/catalogue';
 import { EMPTY_STRING_OPTION, schemaFields, toResourceMapperFields } from '../../nodes/shared/schema';
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,

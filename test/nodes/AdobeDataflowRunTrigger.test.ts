@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../fixtures/runs';
 import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import type { TestCredentialsHelper } from '../harness/credentials';

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';

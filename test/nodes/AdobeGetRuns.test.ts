@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { summariseRun } from '../../nodes/shared/runs';
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	EXAMPLE_FLOW_ID,
 	OPENAPI_FAILED_RUN,

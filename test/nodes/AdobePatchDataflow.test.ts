@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { applyJsonPatch } from '../../sim/json-patch';
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { AEP_JSON_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import { freezeDate } from '../harness/clock';
 import { aepCredentials } from '../harness/credentials';

@@ -3,7 +3,7 @@
  * user gets when they point the credential's advanced URLs at `npm run sim`.
  */
 import type { Simulation } from '../../sim/index';
-import { setRetryPolicy } from '../../nodes/shared/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { aepCredentialData, aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import { DATA_LAKE, FLOW, allowOnlyLocalhost, http, startTestSimulation } from './helpers';

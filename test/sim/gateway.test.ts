@@ -3,7 +3,7 @@
  * switches, the request log and x-request-id.
  */
 import type { Simulation } from '../../sim/index';
-import { readAepError } from '../../nodes/shared/transport';
+import { readAepError } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	CLIENT_ID,
 	CLIENT_SECRET,

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from '../constants';
-import type { AepContext } from '../transport';
-import { aepRequestBody } from '../transport';
+import type { AepContext } from '../../AdobeExperiencePlatform/transport';
+import { aepRequestBody } from '../../AdobeExperiencePlatform/transport';
 
 export function flowPath(flowId: string): string {
 	return `/flows/${encodeURIComponent(flowId)}`;

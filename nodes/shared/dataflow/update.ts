@@ -6,8 +6,8 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AepContext } from '../transport';
-import { aepRequest } from '../transport';
+import type { AepContext } from '../../AdobeExperiencePlatform/transport';
+import { aepRequest } from '../../AdobeExperiencePlatform/transport';
 import { ifMatchHeader } from './etag';
 import { flowPath, getDataflow } from './flows';
 import type { JsonPatchOperation } from './patch';

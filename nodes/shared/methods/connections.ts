@@ -14,8 +14,8 @@ import type { ConnectionSpec } from '../catalogue';
 import { conditionalContext, getConnectionSpec } from '../catalogue';
 import { DATA_LAKE_SOURCE_SPEC_ID } from '../constants';
 import { choicesOf, schemaFields, toResourceMapperFields } from '../schema';
-import type { AepContext } from '../transport';
-import { aepListByStartLimit, cachedPerExecution } from '../transport';
+import type { AepContext } from '../../AdobeExperiencePlatform/transport';
+import { aepListByStartLimit, cachedPerExecution } from '../../AdobeExperiencePlatform/transport';
 import { isUuid } from '../validation';
 import { editedExportType, editedLocatorValue } from './editor';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { aepRequestBody, continuationTokenOf, MAX_PAGE_SIZE } from '../transport';
+import { aepRequestBody, continuationTokenOf, MAX_PAGE_SIZE } from '../../AdobeExperiencePlatform/transport';
 
 /** Whether a dropdown entry matches what the user typed: its name or ID contains it, any case. */
 export function matchesSearch(filter: string | undefined, name: unknown, id: unknown): boolean {

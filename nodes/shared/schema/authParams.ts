@@ -53,9 +53,9 @@ const sftpReference = (specName: string, secret: string, secretSchema: JsonSchem
 
 export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 	{
-		type: 'amazonS3AccessKeyApi',
+		type: 'aepAmazonS3AccessKeyApi',
 		displayName: 'Amazon S3 Access Key',
-		credentialDisplayName: 'Amazon S3 Access Key (AEP) API',
+		credentialDisplayName: 'Amazon S3 Access Key for Adobe Experience Platform (AEP) API',
 		fields: [
 			{ field: 'accessKeyId', label: 'Access Key ID', aliases: ACCESS_KEY_ID },
 			{ field: 'secretAccessKey', label: 'Secret Access Key', aliases: SECRET_ACCESS_KEY },
@@ -79,9 +79,9 @@ export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 		},
 	},
 	{
-		type: 'azureBlobConnectionStringApi',
+		type: 'aepAzureBlobConnectionStringApi',
 		displayName: 'Azure Blob Connection String',
-		credentialDisplayName: 'Azure Blob Connection String (AEP) API',
+		credentialDisplayName: 'Azure Blob Connection String for Adobe Experience Platform (AEP) API',
 		fields: [{ field: 'secretConnectionString', label: 'Connection String', aliases: ['connectionstring'] }],
 		reference: {
 			destination: 'Azure Blob Storage',
@@ -96,9 +96,9 @@ export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 		},
 	},
 	{
-		type: 'azureDataLakeGen2ServicePrincipalApi',
+		type: 'aepAzureDataLakeGen2ServicePrincipalApi',
 		displayName: 'Azure Data Lake Gen2 Service Principal',
-		credentialDisplayName: 'Azure Data Lake Gen2 Service Principal (AEP) API',
+		credentialDisplayName: 'ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API',
 		fields: [
 			{ field: 'url', label: 'Endpoint URL', aliases: ['url', 'endpoint'] },
 			{ field: 'servicePrincipalId', label: 'Service Principal ID', aliases: ['serviceprincipalid', 'clientid'] },
@@ -129,9 +129,9 @@ export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 		},
 	},
 	{
-		type: 'googleCloudStorageHmacKeyApi',
+		type: 'aepGoogleCloudStorageHmacKeyApi',
 		displayName: 'Google Cloud Storage HMAC Key',
-		credentialDisplayName: 'Google Cloud Storage HMAC Key (AEP) API',
+		credentialDisplayName: 'Google Cloud Storage HMAC Key for Adobe Experience Platform (AEP) API',
 		fields: [
 			{ field: 'accessKeyId', label: 'Access Key ID', aliases: ACCESS_KEY_ID },
 			{ field: 'secretAccessKey', label: 'Secret', aliases: SECRET_ACCESS_KEY },
@@ -154,9 +154,9 @@ export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 		},
 	},
 	{
-		type: 'sftpPasswordApi',
+		type: 'aepSftpPasswordApi',
 		displayName: 'SFTP with Password',
-		credentialDisplayName: 'SFTP Password (AEP) API',
+		credentialDisplayName: 'SFTP Password for Adobe Experience Platform (AEP) API',
 		fields: [
 			{ field: 'host', label: 'Host', aliases: SFTP_HOST },
 			{ field: 'port', label: 'Port', aliases: ['port'] },
@@ -170,9 +170,9 @@ export const STORAGE_CREDENTIALS: StorageCredentialKind[] = [
 		}),
 	},
 	{
-		type: 'sftpSshKeyApi',
+		type: 'aepSftpSshKeyApi',
 		displayName: 'SFTP with SSH Key',
-		credentialDisplayName: 'SFTP SSH Key (AEP) API',
+		credentialDisplayName: 'SFTP SSH Key for Adobe Experience Platform (AEP) API',
 		fields: [
 			{ field: 'host', label: 'Host', aliases: SFTP_HOST },
 			{ field: 'port', label: 'Port', aliases: ['port'] },

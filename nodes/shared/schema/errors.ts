@@ -6,7 +6,7 @@ import { titleOf } from './fields';
 import type { SchemaViolation } from './validate';
 
 export interface ViolationSource {
-	/** Where the values came from, e.g. `Target Parameters` or `credential "SFTP Password (AEP) API"`. */
+	/** Where the values came from, e.g. `Target Parameters` or `credential "SFTP Password for Adobe Experience Platform (AEP) API"`. */
 	subject: string;
 	/** Which schema said so, e.g. `the Amazon S3 targetSpec`. */
 	schemaName: string;

@@ -5,10 +5,10 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * Tested by the AEP Create Base Connection node (`testedBy`): the values are checked locally
  * against the authSpec Adobe documents, because only AEP can reach the storage with them.
  */
-export class AmazonS3AccessKeyApi implements ICredentialType {
-	name = 'amazonS3AccessKeyApi';
+export class AepAmazonS3AccessKeyApi implements ICredentialType {
+	name = 'aepAmazonS3AccessKeyApi';
 
-	displayName = 'Amazon S3 Access Key (AEP) API';
+	displayName = 'Amazon S3 Access Key for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

@@ -5,10 +5,10 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * Tested by the AEP Create Base Connection node (`testedBy`): the values are checked locally
  * against the authSpec Adobe documents, because only AEP can reach the storage with them.
  */
-export class GoogleCloudStorageHmacKeyApi implements ICredentialType {
-	name = 'googleCloudStorageHmacKeyApi';
+export class AepGoogleCloudStorageHmacKeyApi implements ICredentialType {
+	name = 'aepGoogleCloudStorageHmacKeyApi';
 
-	displayName = 'Google Cloud Storage HMAC Key (AEP) API';
+	displayName = 'Google Cloud Storage HMAC Key for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

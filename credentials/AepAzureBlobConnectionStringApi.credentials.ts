@@ -5,10 +5,10 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * Tested by the AEP Create Base Connection node (`testedBy`): the values are checked locally
  * against the authSpec Adobe documents, because only AEP can reach the storage with them.
  */
-export class AzureBlobConnectionStringApi implements ICredentialType {
-	name = 'azureBlobConnectionStringApi';
+export class AepAzureBlobConnectionStringApi implements ICredentialType {
+	name = 'aepAzureBlobConnectionStringApi';
 
-	displayName = 'Azure Blob Connection String (AEP) API';
+	displayName = 'Azure Blob Connection String for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

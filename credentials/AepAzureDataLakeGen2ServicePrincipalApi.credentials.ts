@@ -5,10 +5,10 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * Tested by the AEP Create Base Connection node (`testedBy`): the values are checked locally
  * against the authSpec Adobe documents, because only AEP can reach the storage with them.
  */
-export class AzureDataLakeGen2ServicePrincipalApi implements ICredentialType {
-	name = 'azureDataLakeGen2ServicePrincipalApi';
+export class AepAzureDataLakeGen2ServicePrincipalApi implements ICredentialType {
+	name = 'aepAzureDataLakeGen2ServicePrincipalApi';
 
-	displayName = 'Azure Data Lake Gen2 Service Principal (AEP) API';
+	displayName = 'ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

@@ -26,10 +26,10 @@ interface ImsTokenResponse {
  * into a hidden expirable property: n8n stores it encrypted, reuses it for every request and
  * execution, and calls `preAuthentication` again when a request answers 401.
  */
-export class AdobeExperiencePlatformApi implements ICredentialType {
-	name = 'adobeExperiencePlatformApi';
+export class AepPlatformApi implements ICredentialType {
+	name = 'aepPlatformApi';
 
-	displayName = 'Adobe Experience Platform API';
+	displayName = 'Adobe Experience Platform (AEP) API';
 
 	icon: Icon = {
 		light: 'file:../icons/aep.svg',

@@ -5,10 +5,10 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * Tested by the AEP Create Base Connection node (`testedBy`): the values are checked locally
  * against the authSpec Adobe documents, because only AEP can reach the storage with them.
  */
-export class SftpPasswordApi implements ICredentialType {
-	name = 'sftpPasswordApi';
+export class AepSftpPasswordApi implements ICredentialType {
+	name = 'aepSftpPasswordApi';
 
-	displayName = 'SFTP Password (AEP) API';
+	displayName = 'SFTP Password for Adobe Experience Platform (AEP) API';
 
 	icon: Icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' };
 

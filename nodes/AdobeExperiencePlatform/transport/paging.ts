@@ -1,0 +1,105 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mapBounded, PARALLEL_REQUEST_LIMIT } from './concurrency';
+import { aepRequestBody } from './request';
+import type { AepContext } from './types';
+
+/** AEP's largest page size on both paging schemes. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface ListRequest {
+	path: string;
+	qs?: IDataObject;
+	/** Undefined means every item. */
+	limit?: number;
+	itemIndex?: number;
+	/** Key holding the items in each page; AEP uses `items`. */
+	itemsKey?: string;
+	/** Client-side filter (continuation lists): full pages are read and the limit counts kept items. */
+	keep?: (item: IDataObject) => boolean;
+}
+
+interface ContinuationPage {
+	_links?: { next?: { href?: string } };
+	[key: string]: unknown;
+}
+
+/**
+ * Lists over continuation tokens: each page's `_links.next.href` carries `continuationToken` as a
+ * URL query parameter; the filters of the first request are repeated on every page.
+ */
+export async function aepListByContinuation(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
+	const itemsKey = list.itemsKey ?? 'items';
+	const results: IDataObject[] = [];
+	let token: string | undefined;
+	do {
+		const remaining =
+			list.limit === undefined || list.keep ? MAX_PAGE_SIZE : list.limit - results.length;
+		const page = await aepRequestBody<ContinuationPage>(ctx, {
+			method: 'GET',
+			path: list.path,
+			qs: {
+				...list.qs,
+				limit: Math.min(MAX_PAGE_SIZE, remaining),
+				...(token ? { continuationToken: token } : {}),
+			},
+			itemIndex: list.itemIndex,
+		});
+		const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
+		results.push(...(list.keep ? items.filter(list.keep) : items));
+		token = continuationTokenOf(page._links?.next?.href);
+		if (items.length === 0) break;
+	} while (token && (list.limit === undefined || results.length < list.limit));
+	return list.limit === undefined ? results : results.slice(0, list.limit);
+}
+
+export function continuationTokenOf(href: string | undefined): string | undefined {
+	if (!href) return undefined;
+	const query = href.includes('?') ? href.slice(href.indexOf('?') + 1) : href;
+	return new URLSearchParams(query).get('continuationToken') ?? undefined;
+}
+
+interface StartLimitPage {
+	pageInfo?: { start?: number; end?: number; total?: number; hasNext?: boolean };
+	[key: string]: unknown;
+}
+
+/**
+ * Lists over `start`/`limit` with `pageInfo`. Once the first page tells the total, the remaining
+ * pages are fetched in parallel (bounded) and put back in order.
+ */
+export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
+	const itemsKey = list.itemsKey ?? 'items';
+	const pageSize = Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
+	const fetchPage = async (start: number) =>
+		await aepRequestBody<StartLimitPage>(ctx, {
+			method: 'GET',
+			path: list.path,
+			qs: { ...list.qs, start, limit: pageSize },
+			itemIndex: list.itemIndex,
+		});
+	const first = await fetchPage(0);
+	const results = [...((first[itemsKey] as IDataObject[] | undefined) ?? [])];
+	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
+	const total = first.pageInfo?.total;
+	if (results.length >= wanted || first.pageInfo?.hasNext === false || results.length === 0) {
+		return results.slice(0, wanted);
+	}
+	if (typeof total === 'number') {
+		const end = Math.min(total, wanted);
+		const starts: number[] = [];
+		for (let start = pageSize; start < end; start += pageSize) starts.push(start);
+		const pages = await mapBounded(starts, PARALLEL_REQUEST_LIMIT, fetchPage);
+		for (const page of pages) results.push(...((page[itemsKey] as IDataObject[] | undefined) ?? []));
+		return results.slice(0, wanted);
+	}
+	// Total unknown: walk page by page while the API says there is more.
+	let page = first;
+	while (page.pageInfo?.hasNext && results.length < wanted) {
+		page = await fetchPage(results.length);
+		const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
+		if (items.length === 0) break;
+		results.push(...items);
+	}
+	return results.slice(0, wanted);
+}
