@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as patch from './patch.operation';
+
+export { create, patch };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['dataflow'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a destination dataflow from a source and a target connection',
+				action: 'Create dataflow',
+			},
+			{
+				name: 'Patch',
+				value: 'patch',
+				description:
+					'Update a destination dataflow: audiences, attributes, keys, policies, schedule, state (enable or disable)',
+				action: 'Patch dataflow',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...patch.description,
+];

@@ -1,0 +1,115 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_FILE_NAME_TEMPLATE } from '../../domain/audienceSelector';
+
+/** The fields of one audience to add: its ID and how it is exported. */
+export const addAudienceFields: INodeProperties[] = [
+	{
+		displayName: 'Audience Description',
+		name: 'audienceDescription',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Audience ID',
+		name: 'audienceId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 9f7d37fd-7039-4454-94ef-2b0cd6c3206a',
+		description:
+			'ID of the audience (segment definition) to activate. Flow Service offers no audience list, so give the ID.',
+	},
+	{
+		displayName: 'Audience Name',
+		name: 'audienceName',
+		type: 'string',
+		default: '',
+		description: 'Optional; shown in the dataflow',
+	},
+	{
+		displayName: 'End Date',
+		name: 'endDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2025-12-31',
+		description: 'Last day of exports, as YYYY-MM-DD. Not used by one-time exports.',
+	},
+	{
+		displayName: 'Export Mode',
+		name: 'exportMode',
+		type: 'options',
+		default: 'DAILY_FULL_EXPORT',
+		options: [
+			{ name: 'Full Files (DAILY_FULL_EXPORT)', value: 'DAILY_FULL_EXPORT' },
+			{
+				name: 'First Full Then Incremental (FIRST_FULL_THEN_INCREMENTAL)',
+				value: 'FIRST_FULL_THEN_INCREMENTAL',
+			},
+		],
+	},
+	{
+		displayName: 'File Name Template',
+		name: 'fileNameTemplate',
+		type: 'string',
+		default: DEFAULT_FILE_NAME_TEMPLATE,
+		description:
+			'Must contain %DESTINATION_NAME% and %SEGMENT_ID%. Optional: %SEGMENT_NAME%, %DESTINATION%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %ORGANIZATION_NAME%, %SANDBOX_NAME%, one of %DATETIME(YYYYMMdd_HHmmss)% or %TIMESTAMP%, and your own text.',
+	},
+	{
+		displayName: 'Frequency',
+		name: 'fullExportFrequency',
+		type: 'options',
+		default: 'ONCE',
+		options: [
+			{ name: 'Daily', value: 'DAILY' },
+			{ name: 'Once', value: 'ONCE' },
+		],
+		displayOptions: { show: { exportMode: ['DAILY_FULL_EXPORT'] } },
+	},
+	{
+		displayName: 'Frequency',
+		name: 'incrementalFrequency',
+		type: 'options',
+		default: 'DAILY',
+		options: [
+			{ name: 'Daily', value: 'DAILY' },
+			{ name: 'Every 12 Hours', value: 'EVERY_12_HOURS' },
+			{ name: 'Every 3 Hours', value: 'EVERY_3_HOURS' },
+			{ name: 'Every 6 Hours', value: 'EVERY_6_HOURS' },
+			{ name: 'Every 8 Hours', value: 'EVERY_8_HOURS' },
+		],
+		displayOptions: { show: { exportMode: ['FIRST_FULL_THEN_INCREMENTAL'] } },
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2025-07-20',
+		description: 'First day of exports, as YYYY-MM-DD (UTC). Empty means today.',
+	},
+	{
+		displayName: 'Start Time (UTC)',
+		name: 'startTimeUtc',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 17:00',
+		description: 'Hour of the export in UTC, as HH:mm with minutes 00. Not used with trigger After Segment Evaluation.',
+	},
+	{
+		displayName: 'Trigger Type',
+		name: 'triggerType',
+		type: 'options',
+		default: 'SCHEDULED',
+		options: [
+			{
+				name: 'After Segment Evaluation',
+				value: 'AFTER_SEGMENT_EVAL',
+				description: 'Export right after the daily segmentation job finishes',
+			},
+			{ name: 'Scheduled', value: 'SCHEDULED', description: 'Export at the start time below' },
+		],
+		displayOptions: { show: { exportMode: ['DAILY_FULL_EXPORT'] } },
+	},
+];

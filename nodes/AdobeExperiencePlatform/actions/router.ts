@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataflow from './dataflow/Dataflow.resource';
+import * as dataset from './dataset/Dataset.resource';
+import * as run from './run/Run.resource';
+import * as sourceConnection from './sourceConnection/SourceConnection.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
+
+/** An operation runs over all input items itself (most per item; one source connection may take them all). */
+interface Operation {
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+}
+
+const OPERATIONS: Record<string, Record<string, Operation>> = {
+	dataset: { list: dataset.list },
+	sourceConnection: { create: sourceConnection.create },
+	baseConnection: { create: baseConnection.create },
+	targetConnection: { create: targetConnection.create },
+	dataflow: { create: dataflow.create, patch: dataflow.patch },
+	run: { getAll: run.getAll },
+};
+
+/** Runs the operation the node is set to. Resource and operation are the same for every item. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const chosen = Object.hasOwn(OPERATIONS, resource) ? OPERATIONS[resource] : undefined;
+	if (!chosen || !Object.hasOwn(chosen, operation)) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`, {
+			description: `Supported: ${Object.entries(OPERATIONS)
+				.map(([name, operations]) => `${name} (${Object.keys(operations).join(', ')})`)
+				.join('; ')}.`,
+		});
+	}
+	return await chosen[operation].execute.call(this);
+}

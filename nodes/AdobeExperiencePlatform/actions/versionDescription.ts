@@ -1,0 +1,45 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataflow from './dataflow/Dataflow.resource';
+import * as dataset from './dataset/Dataset.resource';
+import * as run from './run/Run.resource';
+import * as sourceConnection from './sourceConnection/SourceConnection.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
+
+/**
+ * Everything about the node but what n8n's package scanner reads from the node file itself (name,
+ * icon, group and the credential slots): the resources, their operations and their fields.
+ */
+export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'icon' | 'subtitle' | 'usableAsTool' | 'credentials'> = {
+	version: 1,
+	description:
+		'Export datasets and activate audiences to cloud storage with Adobe Experience Platform (AEP) Flow Service',
+	defaults: { name: 'Adobe Experience Platform' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Base Connection', value: 'baseConnection' },
+				{ name: 'Dataflow', value: 'dataflow' },
+				{ name: 'Dataset', value: 'dataset' },
+				{ name: 'Run', value: 'run' },
+				{ name: 'Source Connection', value: 'sourceConnection' },
+				{ name: 'Target Connection', value: 'targetConnection' },
+			],
+			default: 'dataset',
+		},
+		...dataset.description,
+		...sourceConnection.description,
+		...baseConnection.description,
+		...targetConnection.description,
+		...dataflow.description,
+		...run.description,
+	],
+};

@@ -1,0 +1,84 @@
+/**
+ * The create-and-look-up collections (`/connections`, `/sourceConnections`, `/targetConnections`,
+ * `/flows`): creating a record, finding records by exact name, and one page of a collection for a
+ * searchable dropdown.
+ */
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
+
+import type { AepContext } from '../transport';
+import { aepListByContinuation, aepRequestBody, continuationTokenOf, MAX_PAGE_SIZE } from '../transport';
+import type { Collection } from './paths';
+import { COLLECTIONS } from './paths';
+
+export type { Collection } from './paths';
+
+/** POST a new record; AEP answers `{id, etag}`. Never retried: a create is not idempotent. */
+export async function createRecord(
+	ctx: AepContext,
+	collection: Collection,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return await aepRequestBody(ctx, { method: 'POST', path: COLLECTIONS[collection], body, itemIndex });
+}
+
+/**
+ * `GET <collection>?property=name==<name>` (plus more `property` filters, ANDed). AEP's filter is
+ * not exact (case, spaces), so the caller compares names itself.
+ */
+export async function listByName(
+	ctx: AepContext,
+	collection: Collection,
+	name: string,
+	filters: string[] = [],
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const property = [`name==${name}`, ...filters];
+	return await aepListByContinuation(ctx, {
+		path: COLLECTIONS[collection],
+		qs: { property: property.length === 1 ? property[0] : property },
+		itemIndex,
+	});
+}
+
+export interface CollectionSearch {
+	collection: Collection;
+	/** A `property` filter sent with every page, e.g. destination dataflows only. */
+	property?: string;
+	filter?: string;
+	paginationToken?: string;
+	/** The entry's description in the dropdown. */
+	describe?: (item: IDataObject) => string | undefined;
+}
+
+/** Whether a dropdown entry matches what the user typed: its name or ID contains it, any case. */
+export function matchesSearch(filter: string | undefined, name: unknown, id: unknown): boolean {
+	const wanted = filter?.trim().toLowerCase();
+	return !wanted || `${String(name ?? '')} ${String(id)}`.toLowerCase().includes(wanted);
+}
+
+/**
+ * One page of a collection for a listSearch dropdown, newest first. The collections have no name
+ * search, so each page is narrowed here and n8n asks for the next page with AEP's continuation
+ * token.
+ */
+export async function searchCollectionPage(ctx: AepContext, search: CollectionSearch): Promise<INodeListSearchResult> {
+	const page = await aepRequestBody<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>(ctx, {
+		method: 'GET',
+		path: COLLECTIONS[search.collection],
+		qs: {
+			...(search.property ? { property: search.property } : {}),
+			limit: MAX_PAGE_SIZE,
+			orderby: '-createdAt',
+			...(search.paginationToken ? { continuationToken: search.paginationToken } : {}),
+		},
+	});
+	const results = (page.items ?? [])
+		.filter((item) => matchesSearch(search.filter, item.name, item.id))
+		.map((item) => ({
+			name: String(item.name ?? item.id),
+			value: String(item.id),
+			description: search.describe?.(item),
+		}));
+	return { results, paginationToken: continuationTokenOf(page._links?.next?.href) };
+}

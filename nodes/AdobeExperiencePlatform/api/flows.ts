@@ -1,0 +1,124 @@
+/**
+ * Destination dataflows (`/flows`): reading one, the safe way to change one, and enabling or
+ * disabling it. The safe change: read the flow, build the patch against what was read, send it
+ * with `If-Match` (the etag read, quoted once), and when AEP answers 412 (someone changed the flow
+ * in between, so nothing was written) read again, rebuild and retry, a bounded number of times.
+ */
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ifMatchHeader } from '../domain/etag';
+import type { JsonPatchOperation } from '../domain/patch/changes';
+import type { AepContext } from '../transport';
+import { aepListByContinuation, aepRequest } from '../transport';
+import { getOne } from './getOne';
+import { PATHS } from './paths';
+
+/** Flow Service's filter for destination dataflows only. */
+export const DESTINATION_FLOW_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
+
+/** GET /flows/{id}. */
+export async function getDataflow(ctx: AepContext, flowId: string, itemIndex?: number): Promise<IDataObject> {
+	const flow = await getOne(ctx, PATHS.flow(flowId), itemIndex);
+	if (!flow) {
+		throw new NodeOperationError(ctx.getNode(), `Dataflow ${flowId} was not found`, {
+			itemIndex,
+			description: 'AEP answered without the dataflow. Check the ID and the sandbox of the credential.',
+		});
+	}
+	return flow;
+}
+
+/** Every destination dataflow in the credential's sandbox. */
+export async function listDestinationDataflows(ctx: AepContext): Promise<IDataObject[]> {
+	return await aepListByContinuation(ctx, { path: PATHS.flows, qs: { property: DESTINATION_FLOW_FILTER } });
+}
+
+/** Attempts at one update (first try included) before a 412 is reported. */
+export const MAX_PATCH_ATTEMPTS = 3;
+
+export interface PatchResult {
+	/** The flow as read just before the patch that succeeded. */
+	before: IDataObject;
+	operations: JsonPatchOperation[];
+	attempts: number;
+	/** HTTP status of the PATCH (200 with `{id, etag}` or 202 without a body); undefined when nothing was sent. */
+	statusCode?: number;
+	/** The etag the PATCH answered with, if any. */
+	etag?: string;
+}
+
+function isPreconditionFailed(error: unknown): boolean {
+	const e = error as { httpCode?: string | null; context?: { aep?: { status?: number | null } } };
+	return e?.httpCode === '412' || e?.context?.aep?.status === 412;
+}
+
+/**
+ * Applies the operations `build` computes from the current flow. `build` may throw input errors
+ * (e.g. an audience to remove is not in the flow); nothing is sent then. With no operations, no
+ * PATCH is sent.
+ */
+export async function patchDataflow(
+	ctx: AepContext,
+	flowId: string,
+	build: (flow: IDataObject) => JsonPatchOperation[],
+	options: { itemIndex?: number; maxAttempts?: number } = {},
+): Promise<PatchResult> {
+	const maxAttempts = options.maxAttempts ?? MAX_PATCH_ATTEMPTS;
+	let flow = await getDataflow(ctx, flowId, options.itemIndex);
+	for (let attempt = 1; ; attempt++) {
+		const operations = build(flow);
+		if (operations.length === 0) return { before: flow, operations, attempts: attempt - 1 };
+		const ifMatch = ifMatchHeader(String(flow.etag ?? ''));
+		let failure: unknown;
+		try {
+			const response = await aepRequest<IDataObject>(ctx, {
+				method: 'PATCH',
+				path: PATHS.flow(flowId),
+				body: operations as unknown as IDataObject[],
+				headers: { 'If-Match': ifMatch },
+				itemIndex: options.itemIndex,
+			});
+			const etag = typeof response.body?.etag === 'string' ? response.body.etag : undefined;
+			return { before: flow, operations, attempts: attempt, statusCode: response.statusCode, etag };
+		} catch (error) {
+			failure = error;
+		}
+		// Anything but a 412 is already the transport's NodeApiError: the write may have happened, so no retry.
+		if (!isPreconditionFailed(failure)) throw failure;
+		if (attempt >= maxAttempts) {
+			const aep = (failure as { context?: { aep?: IDataObject } }).context?.aep ?? {};
+			const apiError = new NodeApiError(
+				ctx.getNode(),
+				{ message: String(aep.aepMessage ?? 'Precondition failed') } as JsonObject,
+				{
+					message: `Dataflow ${flowId} kept changing while this node updated it: AEP answered 412 (etag mismatch) to ${attempt} attempts, each made against a fresh read`,
+					description:
+						'Another client is updating this dataflow right now. Nothing was changed by this node. Run it again later.',
+					httpCode: '412',
+					itemIndex: options.itemIndex,
+				},
+			);
+			apiError.context.aep = aep;
+			throw apiError;
+		}
+		// AEP refused the write (nothing changed): read the flow again and rebuild against it.
+		flow = await getDataflow(ctx, flowId, options.itemIndex);
+	}
+}
+
+/** POST /flows/{id}/action?op=enable|disable. */
+export async function setDataflowState(
+	ctx: AepContext,
+	flowId: string,
+	state: 'enable' | 'disable',
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await aepRequest<IDataObject>(ctx, {
+		method: 'POST',
+		path: PATHS.flowAction(flowId),
+		qs: { op: state },
+		itemIndex,
+	});
+	return response.body ?? {};
+}

@@ -1,0 +1,30 @@
+/**
+ * Every Flow Service path this package calls, below `/data/foundation/flowservice`. Nothing outside
+ * `api/` writes a path: operations and dropdowns call the functions of this folder.
+ */
+import { DATA_LAKE_SOURCE_SPEC_ID } from '../domain/constants';
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The collections a record can be created in and looked up by name. */
+export const COLLECTIONS = {
+	baseConnections: '/connections',
+	sourceConnections: '/sourceConnections',
+	targetConnections: '/targetConnections',
+	flows: '/flows',
+} as const;
+
+export type Collection = keyof typeof COLLECTIONS;
+
+export const PATHS = {
+	connectionSpecs: '/connectionSpecs',
+	connectionSpec: (specId: string) => `/connectionSpecs/${id(specId)}`,
+	/** The datasets the Data Lake source can export (`outputType=activationDatasets`). */
+	eligibleDatasets: `/connectionSpecs/${DATA_LAKE_SOURCE_SPEC_ID}/configs`,
+	flowSpecs: '/flowSpecs',
+	flows: COLLECTIONS.flows,
+	flow: (flowId: string) => `/flows/${id(flowId)}`,
+	flowAction: (flowId: string) => `/flows/${id(flowId)}/action`,
+	runs: '/runs',
+	run: (runId: string) => `/runs/${id(runId)}`,
+};

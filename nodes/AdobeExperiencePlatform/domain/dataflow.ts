@@ -1,0 +1,102 @@
+/** The facts about a destination dataflow a next node needs first, read from the flow as AEP gives it. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from './constants';
+
+/**
+ * Whether a flow exports datasets or audiences: its source connection's spec (Data Lake or Profile
+ * store) when AEP tells it, else a schedule (dataset flows) or selectors (audience flows); undefined
+ * when nothing tells (an audience flow created with `transformations: []`, as library 004 does).
+ */
+export function flowExportType(flow: IDataObject): 'datasets' | 'audiences' | undefined {
+	const sources = ((flow.inheritedAttributes as IDataObject | undefined)?.sourceConnections ?? []) as IDataObject[];
+	const sourceSpec = ((sources[0]?.connectionSpec ?? {}) as IDataObject).id;
+	if (sourceSpec === DATA_LAKE_SOURCE_SPEC_ID) return 'datasets';
+	if (sourceSpec === PROFILE_STORE_SOURCE_SPEC_ID) return 'audiences';
+	if (flow.scheduleParams !== undefined) return 'datasets';
+	if (Array.isArray(flow.transformations) && flow.transformations.length > 0) return 'audiences';
+	return undefined;
+}
+
+function selectorsOf(flow: IDataObject, key: 'segmentSelectors' | 'profileSelectors'): IDataObject[] {
+	const transformations = Array.isArray(flow.transformations) ? (flow.transformations as IDataObject[]) : [];
+	const result: IDataObject[] = [];
+	for (const transformation of transformations) {
+		const selectors = ((transformation?.params as IDataObject | undefined)?.[key] as IDataObject | undefined)?.selectors;
+		if (Array.isArray(selectors)) result.push(...(selectors as IDataObject[]));
+	}
+	return result;
+}
+
+/** The audiences in a dataflow: ID, name and how they are exported (either template spelling). */
+export function dataflowAudiences(flow: IDataObject): IDataObject[] {
+	return selectorsOf(flow, 'segmentSelectors').map((selector) => {
+		const value = (selector.value ?? {}) as IDataObject;
+		const schedule = (value.schedule ?? {}) as IDataObject;
+		return {
+			id: value.id ?? null,
+			name: value.name ?? null,
+			exportMode: value.exportMode ?? null,
+			frequency: schedule.frequency ?? null,
+			filenameTemplate: value.filenameTemplate ?? value.fileNameTemplate ?? null,
+		};
+	});
+}
+
+export function dataflowProfileAttributes(flow: IDataObject): string[] {
+	return selectorsOf(flow, 'profileSelectors')
+		.map((selector) => (selector.value as IDataObject | undefined)?.path)
+		.filter((path): path is string => typeof path === 'string');
+}
+
+/** Key facts first (for expressions in the next node), then the whole flow. */
+export function dataflowItem(flow: IDataObject, extra: IDataObject = {}): IDataObject {
+	const flowSpec = (flow.flowSpec ?? {}) as IDataObject;
+	const targets = ((flow.inheritedAttributes as IDataObject | undefined)?.targetConnections ?? []) as IDataObject[];
+	const destinationSpecId = ((targets[0]?.connectionSpec ?? {}) as IDataObject).id ?? null;
+	return {
+		id: flow.id,
+		etag: flow.etag ?? null,
+		name: flow.name ?? null,
+		state: flow.state ?? null,
+		flowSpecId: flowSpec.id ?? null,
+		destinationSpecId,
+		exportType: flowExportType(flow) ?? null,
+		sourceConnectionIds: flow.sourceConnectionIds ?? [],
+		targetConnectionIds: flow.targetConnectionIds ?? [],
+		scheduleParams: flow.scheduleParams ?? null,
+		audiences: dataflowAudiences(flow),
+		profileAttributes: dataflowProfileAttributes(flow),
+		...extra,
+		dataflow: flow,
+	};
+}
+
+export interface FlowSpecRef {
+	id: string;
+	version: string;
+	name?: string;
+}
+
+/** Why an existing dataflow with the same name is not the one asked for. */
+export function dataflowMismatch(
+	existing: IDataObject,
+	flowSpec: FlowSpecRef,
+	sourceConnectionId: string,
+	targetConnectionId: string,
+): string | undefined {
+	const existingSpec = (existing.flowSpec as IDataObject | undefined)?.id;
+	if (existingSpec !== undefined && existingSpec !== flowSpec.id) {
+		return `it uses flow spec ${String(existingSpec)}, not ${flowSpec.id}`;
+	}
+	const sources = (existing.sourceConnectionIds ?? []) as string[];
+	if (sources.length && !sources.includes(sourceConnectionId)) {
+		return `its source connection is ${sources.join(', ')}, not ${sourceConnectionId}`;
+	}
+	const targets = (existing.targetConnectionIds ?? []) as string[];
+	if (targets.length && !targets.includes(targetConnectionId)) {
+		return `its target connection is ${targets.join(', ')}, not ${targetConnectionId}`;
+	}
+	return undefined;
+}
+

@@ -1,0 +1,32 @@
+/** The filters of `GET /runs`, and the order several lists of runs are merged in. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { numberAt, RUN_STARTED_AT_PROPERTY, runStartedAt } from './runSummary';
+
+/** Flow IDs per `/runs` request: commas in one `property` value are OR, and URLs have a length limit. */
+export const FLOW_IDS_PER_RUNS_REQUEST = 20;
+
+export interface RunsQuery {
+	flowIds: string[];
+	/** Only runs started strictly after this time (ms). */
+	startedAfter?: number;
+	/** Only runs started strictly before this time (ms). */
+	startedBefore?: number;
+	/** Undefined: every matching run. */
+	limit?: number;
+	/** Client-side filter; the Limit counts kept runs. */
+	keep?: (run: IDataObject) => boolean;
+	itemIndex?: number;
+}
+
+/** The query string of `GET /runs`: repeated `property` filters are ANDed by Flow Service. */
+export function runsQueryString(flowIds: string[], startedAfter?: number, startedBefore?: number): IDataObject {
+	const property = [`flowId==${flowIds.join(',')}`];
+	if (startedAfter !== undefined) property.push(`${RUN_STARTED_AT_PROPERTY}>${startedAfter}`);
+	if (startedBefore !== undefined) property.push(`${RUN_STARTED_AT_PROPERTY}<${startedBefore}`);
+	return { property, orderby: '-createdAt' };
+}
+
+export function createdAtOf(run: IDataObject): number {
+	return numberAt(run.createdAt) ?? runStartedAt(run) ?? 0;
+}

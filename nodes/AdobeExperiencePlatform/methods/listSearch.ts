@@ -1,0 +1,66 @@
+/** Searchable lists of the resource locators, filtered as the user types. */
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { listDestinations } from '../api/catalogue';
+import { matchesSearch, searchCollectionPage } from '../api/collections';
+import { DESTINATION_FLOW_FILTER } from '../api/flows';
+import { sourceSpecOf } from '../domain/catalogue';
+import { editedExportType, editedLocatorValue } from './editedParameters';
+
+/** Destinations for the node's Export Type. */
+export async function searchDestinations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const destinations = await listDestinations(this, editedExportType(this));
+	return {
+		results: destinations
+			.filter((spec) => matchesSearch(filter, spec.name, spec.id))
+			.map((spec) => ({ name: spec.name, value: spec.id })),
+	};
+}
+
+/** Destination dataflows, newest first. */
+export async function searchDestinationDataflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchCollectionPage(this, {
+		collection: 'flows',
+		property: DESTINATION_FLOW_FILTER,
+		filter,
+		paginationToken,
+		describe: (flow) => (flow.state ? `State: ${String(flow.state)}` : undefined),
+	});
+}
+
+/** Source connections of the node's export type (Data Lake or Profile store), newest first. */
+export async function searchSourceConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const spec = sourceSpecOf(editedExportType(this));
+	return await searchCollectionPage(this, {
+		collection: 'sourceConnections',
+		property: `connectionSpec.id==${spec}`,
+		filter,
+		paginationToken,
+	});
+}
+
+/** Target connections of the chosen destination (all of them without one), newest first. */
+export async function searchTargetConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const destination = editedLocatorValue(this, 'destination');
+	return await searchCollectionPage(this, {
+		collection: 'targetConnections',
+		property: destination ? `connectionSpec.id==${destination}` : undefined,
+		filter,
+		paginationToken,
+	});
+}
