@@ -30,7 +30,7 @@ const SANDBOX = 'e2e-editor';
 const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
 const TARGET = 'AEP Create Target Connection';
 const BASE = 'AEP Create Base Connection';
-/** The destinations of the simulation's catalogue (test/fixtures/connectionSpecs) that take dataset exports. */
+/** The destinations of the simulation's catalogue (fixtures/connectionSpecs) that take dataset exports. */
 const DATASET_DESTINATIONS = ['Amazon S3', 'Azure Blob Storage', 'Azure Data Lake Gen2', 'Data Landing Zone', 'Google Cloud Storage', 'SFTP'];
 
 const checks = new Checks('editor.e2e');

@@ -1,7 +1,7 @@
 /**
  * The read-only catalogue the simulation serves and validates against: connection specs, flow specs
  * and the datasets eligible for export, loaded at start-up from the fixtures extracted from Adobe's
- * tutorials and OpenAPI examples (test/fixtures), never re-typed here.
+ * tutorials and OpenAPI examples (the top-level fixtures/ folder the tests use too), never re-typed here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ const AUTH_SPEC_ALIASES: Record<string, string> = {
 	'SSH PublicKey Authentication for sftp': 'SFTP with SSH Key',
 };
 
-export const DEFAULT_FIXTURES_DIR = join(__dirname, '..', 'test', 'fixtures');
+export const DEFAULT_FIXTURES_DIR = join(__dirname, '..', 'fixtures');
 
 function readJson<T>(path: string): T {
 	return JSON.parse(readFileSync(path, 'utf8')) as T;

@@ -42,7 +42,7 @@ export interface SimulationOptions {
 	organizationId?: string;
 	/** `expires_in` of issued tokens (default 86399, as IMS). */
 	tokenLifetimeSeconds?: number;
-	/** Where the catalogue fixtures live (default test/fixtures of this repository). */
+	/** Where the catalogue fixtures live (default the top-level fixtures/ of this repository). */
 	fixturesDir?: string;
 	/** Eligible datasets per sandbox, the examples' datasets first (default 149, as seed 000's total). */
 	datasetCount?: number;

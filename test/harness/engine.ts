@@ -1,5 +1,5 @@
 /**
- * Runs workflow JSON through n8n-core's real WorkflowExecute, with this package's nodes and
+ * The engine runner: workflow JSON through n8n-core's real WorkflowExecute, with this package's nodes and
  * credentials loaded from the package.json `n8n` section (their TypeScript sources).
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -22,6 +22,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { TestCredentialsHelper } from './credentials';
+import type { OperationAddress } from './nodes';
+import { addressed } from './nodes';
 import { HarnessStart } from './start-node';
 import { HarnessTransport } from './transport-node';
 
@@ -205,7 +207,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
 /** Builds a straight chain Start → nodes[0] → nodes[1] … with the credential attached. */
 export function chain(
-	nodes: Array<{ name: string; type: string; parameters: IDataObject; credentials?: boolean }>,
+	nodes: Array<{ name: string; type: string | OperationAddress; parameters: IDataObject; credentials?: boolean }>,
 	credentialId = 'aep-1',
 	options: { continueOnFail?: boolean } = {},
 ): { nodes: INode[]; connections: IConnections } {
@@ -218,20 +220,21 @@ export function chain(
 			position: [0, 0],
 			parameters: {},
 		},
-		...nodes.map(
-			(node, index): INode => ({
+		...nodes.map((node, index): INode => {
+			const { type, parameters } = addressed(node.type, node.parameters);
+			return {
 				id: `node-${index}`,
 				name: node.name,
-				type: node.type.includes('.') ? node.type : `${PACKAGE_NAME}.${node.type}`,
+				type: type.includes('.') ? type : `${PACKAGE_NAME}.${type}`,
 				typeVersion: 1,
 				position: [200 * (index + 1), 0],
-				parameters: node.parameters as INode['parameters'],
+				parameters: parameters as INode['parameters'],
 				...(node.credentials === false
 					? {}
 					: { credentials: { aepPlatformApi: { id: credentialId, name: 'AEP' } } }),
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			}),
-		),
+			};
+		}),
 	];
 	const connections: IConnections = {};
 	for (let i = 0; i < all.length - 1; i++) {

@@ -18,7 +18,7 @@ import type { TestCredentialsHelper } from './credentials';
 import { INSTANCE_URLS, nodeTypes, PACKAGE_NAME } from './engine';
 
 export interface PollOptions {
-	/** The node type's short name, e.g. `adobeDataflowRunTrigger`. */
+	/** The node type's short name, e.g. `adobeExperiencePlatformTrigger`. */
 	type: string;
 	parameters: IDataObject;
 	credentials: TestCredentialsHelper;

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executePerItem } from '../../nodes/shared/execute';
+import { executePerItem } from '../../nodes/AdobeExperiencePlatform/helpers/execute';
 import { aepListByContinuation, aepListByStartLimit, aepRequestBody } from '../../nodes/AdobeExperiencePlatform/transport';
 
 /**

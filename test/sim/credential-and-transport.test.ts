@@ -6,6 +6,7 @@ import type { Simulation } from '../../sim/index';
 import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { aepCredentialData, aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
+import { aepOperation } from '../harness/nodes';
 import { DATA_LAKE, FLOW, allowOnlyLocalhost, http, startTestSimulation } from './helpers';
 
 allowOnlyLocalhost();
@@ -31,7 +32,7 @@ function credentialsForSimulation() {
 	return aepCredentials({ showAdvanced: true, imsTokenUrl: sim.imsTokenUrl, gatewayUrl: sim.gatewayUrl });
 }
 
-const listAllDatasets = chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: true } }]);
+const listAllDatasets = chain([{ name: 'Datasets', type: aepOperation('dataset', 'list'), parameters: { returnAll: true } }]);
 
 /** What the simulation saw, without the volatile parts. */
 const seen = () => sim.state.requests.map(({ method, path, query, status }) => ({ method, path, query, status }));

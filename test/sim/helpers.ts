@@ -15,7 +15,7 @@ export const ORG_ID = '0123456789ABCDEF01234567@AdobeOrg';
 export const SANDBOX = 'dev-sandbox';
 export const FLOW = '/data/foundation/flowservice';
 
-export const FIXTURES = join(__dirname, '..', 'fixtures');
+export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 export const SEEDS = join(FIXTURES, 'seed-examples');
 
 export const DATA_LAKE = '23598e46-f560-407b-88d5-ea6207e49db0';

@@ -1,4 +1,4 @@
-/** The simulation's JSON Schema subset, against the real connection specs in test/fixtures. */
+/** The simulation's JSON Schema subset, against the real connection specs in fixtures/. */
 import type { ConnectionSpec } from '../../sim/catalogue';
 import type { JsonSchema } from '../../sim/json-schema';
 import { validateJsonSchema } from '../../sim/json-schema';

@@ -57,5 +57,6 @@ export function connectionLocator(kind: 'source' | 'target'): INodeProperties {
 		searchListMethod: source ? 'searchSourceConnections' : 'searchTargetConnections',
 		what: source ? 'source connection' : 'target connection',
 		idExample: CONNECTION_ID_EXAMPLE,
+		uncheckedId: true,
 	});
 }

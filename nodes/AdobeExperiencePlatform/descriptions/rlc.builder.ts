@@ -1,7 +1,8 @@
 /**
  * The one way this package builds a resource locator (after n8n's Microsoft Teams v2
  * `rlc.builder.ts`): every AEP object is picked from a searchable list, by pasting its address in
- * the Experience Platform UI, or by its ID, and every ID must be a UUID.
+ * the Experience Platform UI, or by its ID, and every ID must be a UUID (checked again before any
+ * request).
  */
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
@@ -23,6 +24,12 @@ export interface LocatorSpec extends Omit<INodeProperties, 'type' | 'default' | 
 	idExample: string;
 	/** Default `{mode: 'list', value: ''}`. */
 	default?: { mode: 'list' | 'url' | 'id'; value: string };
+	/**
+	 * Leave the By ID mode unchecked in the editor (the operation still checks the ID before any
+	 * request). Only for connection IDs, which Adobe's tutorials write as placeholders such as
+	 * `<FROM_STEP_CREATE_TARGET_CONNECTION>` that the bodies of their examples keep.
+	 */
+	uncheckedId?: boolean;
 }
 
 function modes(spec: LocatorSpec): INodePropertyMode[] {
@@ -56,9 +63,16 @@ function modes(spec: LocatorSpec): INodePropertyMode[] {
 				name: 'id',
 				type: 'string',
 				placeholder: `e.g. ${spec.idExample}`,
-				validation: [
-					{ type: 'regex', properties: { regex: UUID_PATTERN.source, errorMessage: `A ${spec.what} ID is a UUID` } },
-				],
+				...(spec.uncheckedId
+					? {}
+					: {
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: { regex: UUID_PATTERN.source, errorMessage: `A ${spec.what} ID is a UUID` },
+								},
+							],
+						}),
 			},
 		],
 	};
@@ -67,7 +81,7 @@ function modes(spec: LocatorSpec): INodePropertyMode[] {
 
 /** A resource locator with list, URL and ID modes. Keys not derived here pass through. */
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
-	const { searchListMethod: _method, what: _what, idExample: _example, default: initial, ...property } = spec;
+	const { searchListMethod: _method, what: _what, idExample: _example, uncheckedId: _unchecked, default: initial, ...property } = spec;
 	return {
 		...property,
 		type: 'resourceLocator',

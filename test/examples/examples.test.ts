@@ -10,7 +10,7 @@ import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
 import type { IConnections, IDataObject, INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from './harness/engine';
+import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from '../harness/engine';
 
 interface ExampleWorkflow {
 	name: string;

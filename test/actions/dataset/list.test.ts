@@ -1,9 +1,10 @@
 import nock from 'nock';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
+import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
 
 const CONFIGS = '/connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0/configs';
 
@@ -32,7 +33,7 @@ describe('AEP Dataset List', () => {
 
 		const credentials = aepCredentials();
 		const result = await runWorkflow({
-			...chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: false, limit: 2 } }]),
+			...chain([{ name: 'Datasets', type: aepOperation('dataset', 'list'), parameters: { returnAll: false, limit: 2 } }]),
 			credentials,
 		});
 
@@ -56,7 +57,7 @@ describe('AEP Dataset List', () => {
 			...chain([
 				{
 					name: 'Datasets',
-					type: 'adobeDatasetList',
+					type: aepOperation('dataset', 'list'),
 					parameters: {
 						returnAll: true,
 						filters: { nameContains: 'WEB', state: 'ENABLED' },
@@ -73,7 +74,7 @@ describe('AEP Dataset List', () => {
 
 	test('a Limit out of range fails before any request, naming the parameter and what is allowed', async () => {
 		const result = await runWorkflow({
-			...chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: false, limit: 0 } }]),
+			...chain([{ name: 'Datasets', type: aepOperation('dataset', 'list'), parameters: { returnAll: false, limit: 0 } }]),
 			credentials: aepCredentials(),
 		});
 
@@ -92,7 +93,7 @@ describe('AEP Dataset List', () => {
 			.reply(200, { items: [dataset(1)], pageInfo: { start: 0, end: 0, total: 5, hasNext: true } });
 
 		const result = await runWorkflow({
-			...chain([{ name: 'Datasets', type: 'adobeDatasetList', parameters: { returnAll: false, limit: 1 } }]),
+			...chain([{ name: 'Datasets', type: aepOperation('dataset', 'list'), parameters: { returnAll: false, limit: 1 } }]),
 			credentials: aepCredentials(),
 			input: [{ a: 1 }, { a: 2 }],
 		});

@@ -6,7 +6,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,
@@ -15,12 +15,14 @@ import {
 	flowService,
 	resetNock,
 	TOKEN,
-} from '../harness/aep';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
-import { fillPlaceholders, fixture, loadOptions } from '../harness/load-options';
+} from '../../harness/aep';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import { loadOptions } from '../../harness/load-options';
+import { fillPlaceholders, fixture } from '../../harness/fixtures';
 
-const NODE = 'adobeCreateSourceConnection';
+const NODE = aepOperation('sourceConnection', 'create');
 const DATA_LAKE = '23598e46-f560-407b-88d5-ea6207e49db0';
 const PROFILE_STORE = '8a9c3494-9708-43d7-ae3f-cda01e5030e1';
 const CONFIGS = `/connectionSpecs/${DATA_LAKE}/configs`;

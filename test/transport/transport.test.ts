@@ -5,7 +5,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../nodes/AdobeExperiencePlatform/transport';
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import {
 	AEP_HEADERS,
 	assertAllRequestsMade,
@@ -16,11 +16,11 @@ import {
 	IMS,
 	resetNock,
 	TOKEN,
-} from './harness/aep';
-import { testCredential } from './harness/credential-test';
-import { aepCredentials } from './harness/credentials';
-import { chain, runWorkflow } from './harness/engine';
-import { HarnessTransport } from './harness/transport-node';
+} from '../harness/aep';
+import { testCredential } from '../harness/credential-test';
+import { aepCredentials } from '../harness/credentials';
+import { chain, runWorkflow } from '../harness/engine';
+import { HarnessTransport } from '../harness/transport-node';
 
 const SECRET = 'p8e-TEST-SECRET-never-leak';
 

@@ -5,19 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { JsonSchema, SchemaViolation } from '../nodes/shared/schema';
-import {
-	EMPTY_STRING_OPTION,
-	describeViolation,
-	evaluateConditional,
-	mapCredentialToAuthParams,
-	pruneInapplicable,
-	schemaFields,
-	storageCredentialKind,
-	validateSchema,
-	valuesToParams,
-} from '../nodes/shared/schema';
-import { DESTINATION_SLUGS, connectionSpecFixture, fixture } from './harness/load-options';
+import { evaluateConditional, pruneInapplicable } from '../../nodes/AdobeExperiencePlatform/domain/schema/conditional';
+import { describeViolation } from '../../nodes/AdobeExperiencePlatform/domain/schema/describeViolation';
+import { EMPTY_STRING_OPTION, schemaFields, valuesToParams } from '../../nodes/AdobeExperiencePlatform/domain/schema/fields';
+import type { JsonSchema } from '../../nodes/AdobeExperiencePlatform/domain/schema/types';
+import type { SchemaViolation } from '../../nodes/AdobeExperiencePlatform/domain/schema/validate';
+import { validateSchema } from '../../nodes/AdobeExperiencePlatform/domain/schema/validate';
+import { mapCredentialToAuthParams } from '../../nodes/AdobeExperiencePlatform/domain/storageCredentials/authParams';
+import { storageCredentialKind } from '../../nodes/AdobeExperiencePlatform/domain/storageCredentials/registry';
+import { DESTINATION_SLUGS, connectionSpecFixture, fixture } from '../harness/fixtures';
 
 const s3 = connectionSpecFixture('amazon-s3');
 const target = s3.targetSpec!.spec!;

@@ -2,10 +2,11 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../fixtures/runs';
+import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../harness/runs';
 import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import type { TestCredentialsHelper } from '../harness/credentials';
 import { aepCredentials } from '../harness/credentials';
+import { TRIGGER_NODE } from '../harness/nodes';
 import { pollNode } from '../harness/poll';
 
 const FLOW = EXAMPLE_FLOW_ID;
@@ -45,7 +46,7 @@ function runsQuery(flowIds: string[], after?: number, extra: Record<string, stri
 let credentials: TestCredentialsHelper;
 
 async function poll(parameters: IDataObject, staticData: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') {
-	return await pollNode({ type: 'adobeDataflowRunTrigger', parameters, credentials, mode, staticData });
+	return await pollNode({ type: TRIGGER_NODE, parameters, credentials, mode, staticData });
 }
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { summariseRun } from '../../nodes/shared/runs';
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs/runSummary';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	EXAMPLE_FLOW_ID,
 	OPENAPI_FAILED_RUN,
@@ -11,10 +11,11 @@ import {
 	runningRun,
 	SEED_FLOW_ID,
 	SEED_RUNS_RESPONSE,
-} from '../fixtures/runs';
-import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
+} from '../../harness/runs';
+import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
 
 const FLOW = EXAMPLE_FLOW_ID;
 const OTHER_FLOW = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
@@ -45,7 +46,7 @@ async function getRuns(parameters: IDataObject, input?: IDataObject[], options: 
 	const credentials = aepCredentials();
 	const result = await runWorkflow({
 		...chain(
-			[{ name: 'Runs', type: 'adobeGetRuns', parameters: { dataflow: byId, ...parameters } }],
+			[{ name: 'Runs', type: aepOperation('run', 'getAll'), parameters: { dataflow: byId, ...parameters } }],
 			'aep-1',
 			options,
 		),
@@ -231,7 +232,7 @@ describe('AEP Get Runs: listing', () => {
 				...chain([
 					{
 						name: 'Runs',
-						type: 'adobeGetRuns',
+						type: aepOperation('run', 'getAll'),
 						parameters: { dataflow: byId, returnAll: true, filters: { startedAfter: '2022-06-01T00:00:00' } },
 					},
 				]),

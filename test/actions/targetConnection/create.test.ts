@@ -6,9 +6,9 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ConnectionSpec } from '../../nodes/shared/catalogue';
-import { EMPTY_STRING_OPTION, schemaFields, toResourceMapperFields } from '../../nodes/shared/schema';
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import type { ConnectionSpec } from '../../../nodes/AdobeExperiencePlatform/domain/catalogue';
+import { EMPTY_STRING_OPTION, schemaFields, toResourceMapperFields } from '../../../nodes/AdobeExperiencePlatform/domain/schema/fields';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,
@@ -16,22 +16,15 @@ import {
 	expectTokenRequest,
 	resetNock,
 	TOKEN,
-} from '../harness/aep';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
-import type { DestinationSlug } from '../harness/load-options';
-import {
-	DESTINATION_SLUGS,
-	connectionSpecFixture,
-	destinationPicked,
-	expectConnectionSpec,
-	expectFlowSpecs,
-	fillPlaceholders,
-	fixture,
-	resourceMapping,
-} from '../harness/load-options';
+} from '../../harness/aep';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import type { DestinationSlug } from '../../harness/fixtures';
+import { resourceMapping } from '../../harness/load-options';
+import { DESTINATION_SLUGS, connectionSpecFixture, destinationPicked, expectConnectionSpec, expectFlowSpecs, fillPlaceholders, fixture } from '../../harness/fixtures';
 
-const NODE = 'adobeCreateTargetConnection';
+const NODE = aepOperation('targetConnection', 'create');
 const CREATED = fixture('seed-examples/000-target-connection.response.json');
 const BASE_CONNECTION_ID = '12401496-2573-4ca7-8137-fef1aeb9dd4c';
 const PLACEHOLDERS = {

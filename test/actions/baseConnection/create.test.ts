@@ -6,8 +6,8 @@
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
-import type { ConnectionSpec } from '../../nodes/shared/catalogue';
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import type { ConnectionSpec } from '../../../nodes/AdobeExperiencePlatform/domain/catalogue';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,
@@ -16,25 +16,16 @@ import {
 	flowService,
 	resetNock,
 	TOKEN,
-} from '../harness/aep';
-import { aepCredentialData, TestCredentialsHelper } from '../harness/credentials';
-import type { WorkflowRun } from '../harness/engine';
-import { chain, runWorkflow } from '../harness/engine';
-import type { DestinationSlug } from '../harness/load-options';
-import {
-	connectionSpecFixture,
-	destinationPicked,
-	expectConnectionSpec,
-	expectConnectionSpecs,
-	expectFlowSpecs,
-	fillPlaceholders,
-	fixture,
-	listSearch,
-	loadOptions,
-	testCredentialByNode,
-} from '../harness/load-options';
+} from '../../harness/aep';
+import { aepCredentialData, TestCredentialsHelper } from '../../harness/credentials';
+import type { WorkflowRun } from '../../harness/engine';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import type { DestinationSlug } from '../../harness/fixtures';
+import { listSearch, loadOptions, testCredentialByNode } from '../../harness/load-options';
+import { connectionSpecFixture, destinationPicked, expectConnectionSpec, expectConnectionSpecs, expectFlowSpecs, fillPlaceholders, fixture } from '../../harness/fixtures';
 
-const NODE = 'adobeCreateBaseConnection';
+const NODE = aepOperation('baseConnection', 'create');
 const CREATED = fixture('seed-examples/000-base-connection.response.json');
 
 const S3 = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };

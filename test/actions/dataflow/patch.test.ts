@@ -1,13 +1,15 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { applyJsonPatch } from '../../sim/json-patch';
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { AEP_JSON_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import { freezeDate } from '../harness/clock';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
-import { fixture, loadOptions } from '../harness/load-options';
+import { applyJsonPatch } from '../../../sim/json-patch';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
+import { AEP_JSON_HEADERS, assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
+import { freezeDate } from '../../harness/clock';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import { loadOptions } from '../../harness/load-options';
+import { fixture } from '../../harness/fixtures';
 
 const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
 function flowOf(name: string): IDataObject {
@@ -17,7 +19,7 @@ function flowOf(name: string): IDataObject {
 const NODE = 'Patch';
 
 function patchNode(parameters: IDataObject) {
-	return chain([{ name: NODE, type: 'adobePatchDataflow', parameters }]);
+	return chain([{ name: NODE, type: aepOperation('dataflow', 'patch'), parameters }]);
 }
 
 /** GET /flows/{id} answering `{items: [flow]}`, as Flow Service does. */
@@ -543,7 +545,7 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 				[
 					{
 						name: NODE,
-						type: 'adobePatchDataflow',
+						type: aepOperation('dataflow', 'patch'),
 						parameters: { operations: { datasetSchedule: [{ frequency: '={{ $json.frequency }}' }] } },
 					},
 				],
@@ -573,7 +575,7 @@ describe('AEP Patch Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 		expectGetFlow(flow);
 		expectGetFlow(flow);
 		const request = {
-			nodeType: 'adobePatchDataflow',
+			nodeType: aepOperation('dataflow', 'patch'),
 			parameters: { dataflow: { __rl: true, mode: 'list', value: String(flow.id) } },
 			credentials: aepCredentials(),
 		};
@@ -600,7 +602,7 @@ describe('AEP Patch Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 	test('no dataflow chosen yet (the default expression): empty lists, no request', async () => {
 		const token = expectTokenRequest();
 		const options = await loadOptions('getDataflowAudienceOptions', {
-			nodeType: 'adobePatchDataflow',
+			nodeType: aepOperation('dataflow', 'patch'),
 			parameters: { dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			credentials: aepCredentials(),
 		});

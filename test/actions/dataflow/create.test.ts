@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	assertAllRequestsMade,
 	expectNameLookup,
@@ -9,11 +9,13 @@ import {
 	expectTokenRequest,
 	flowService,
 	resetNock,
-} from '../harness/aep';
-import { freezeDate } from '../harness/clock';
-import { aepCredentials } from '../harness/credentials';
-import { chain, runWorkflow } from '../harness/engine';
-import { expectFlowSpecs, fixture, listSearch, loadOptions } from '../harness/load-options';
+} from '../../harness/aep';
+import { freezeDate } from '../../harness/clock';
+import { aepCredentials } from '../../harness/credentials';
+import { chain, runWorkflow } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import { listSearch, loadOptions } from '../../harness/load-options';
+import { expectFlowSpecs, fixture } from '../../harness/fixtures';
 
 const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
 
@@ -26,7 +28,7 @@ function expectDataflowNameLookup(name: string, items: IDataObject[] = []) {
 }
 
 function createNode(parameters: IDataObject, options: { continueOnFail?: boolean } = {}) {
-	return chain([{ name: NODE, type: 'adobeCreateDataflow', parameters }], 'aep-1', options);
+	return chain([{ name: NODE, type: aepOperation('dataflow', 'create'), parameters }], 'aep-1', options);
 }
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
@@ -469,12 +471,12 @@ describe('AEP Create Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 		const adls = { __rl: true, mode: 'list', value: 'be2c3209-53bc-47e7-ab25-145db8b873e1' };
 
 		const audiences = await loadOptions('getFlowSpecOptions', {
-			nodeType: 'adobeCreateDataflow',
+			nodeType: aepOperation('dataflow', 'create'),
 			parameters: { exportType: 'audiences', destination: adls },
 			credentials,
 		});
 		const datasets = await loadOptions('getFlowSpecOptions', {
-			nodeType: 'adobeCreateDataflow',
+			nodeType: aepOperation('dataflow', 'create'),
 			parameters: { exportType: 'datasets', destination: adls },
 			credentials,
 		});
@@ -496,7 +498,7 @@ describe('AEP Create Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 		expectFlowSpecs(1);
 
 		const options = await loadOptions('getFlowSpecOptions', {
-			nodeType: 'adobeCreateDataflow',
+			nodeType: aepOperation('dataflow', 'create'),
 			parameters: { exportType: 'datasets', destination: { __rl: true, mode: 'id', value: '={{ $json.connectionSpec?.id }}' } },
 			credentials: aepCredentials(),
 		});
@@ -538,13 +540,13 @@ describe('AEP Create Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 
 		const sources = await listSearch(
 			'searchSourceConnections',
-			{ nodeType: 'adobeCreateDataflow', parameters: { exportType: 'audiences' }, credentials },
+			{ nodeType: aepOperation('dataflow', 'create'), parameters: { exportType: 'audiences' }, credentials },
 			'profile',
 		);
 		const targets = await listSearch(
 			'searchTargetConnections',
 			{
-				nodeType: 'adobeCreateDataflow',
+				nodeType: aepOperation('dataflow', 'create'),
 				parameters: { exportType: 'audiences', destination: { __rl: true, mode: 'id', value: '36965a81-b1c6-401b-99f8-22508f1e6a26' } },
 				credentials,
 			},
