@@ -6,11 +6,11 @@
  *
  * Installs the `npm pack` tarball into the n8n user folder, imports an aepPlatformApi
  * credential pointing at the simulation, starts n8n, signs in through the UI, and in a new workflow:
- *  - adds "AEP Create Target Connection" through the node creator, attaches the credential, opens
+ *  - adds the Adobe Experience Platform node's "Create target connection" action through the node creator, attaches the credential, opens
  *    the Destination list (served by the simulation), picks "Amazon S3" and sees the target
  *    parameter fields labelled as the simulation's connection spec titles them, with the spec's
  *    choices; saves the workflow and reads it back through the REST API;
- *  - adds "AEP Create Base Connection", picks Amazon S3 and sees the auth methods the spec offers.
+ *  - adds its "Create base connection" action, picks Amazon S3 and sees the auth methods the spec offers.
  * Screenshots: e2e/artifacts/aep-*.png (aep-FAILED-*.png on a failure); old ones are removed first.
  *
  * Run by e2e/test.sh; alone: `npm run build && node e2e/editor.e2e.js`.
@@ -28,8 +28,10 @@ const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_NAME, Sim, packageTarball } = require
 
 const SANDBOX = 'e2e-editor';
 const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
-const TARGET = 'AEP Create Target Connection';
-const BASE = 'AEP Create Base Connection';
+/** The node, and its actions: n8n names a node added through an action after the action. */
+const NODE = 'Adobe Experience Platform';
+const TARGET = 'Create target connection';
+const BASE = 'Create base connection';
 /** The destinations of the simulation's catalogue (fixtures/connectionSpecs) that take dataset exports. */
 const DATASET_DESTINATIONS = ['Amazon S3', 'Azure Blob Storage', 'Azure Data Lake Gen2', 'Data Landing Zone', 'Google Cloud Storage', 'SFTP'];
 
@@ -103,7 +105,7 @@ async function main() {
 
 		await check(`new workflow: add "${TARGET}" through the node creator, attach the credential`, async () => {
 			await editor.newWorkflow();
-			if (!(await editor.addNode(TARGET))) await editor.openNode(TARGET);
+			if (!(await editor.addNode(NODE, { action: TARGET }))) await editor.openNode(TARGET);
 			await editor.selectCredential(AEP_CREDENTIAL.name);
 			assert.strictEqual(await editor.selectedCredential(), AEP_CREDENTIAL.name);
 		}, { fatal: true });
@@ -168,7 +170,9 @@ async function main() {
 				await editor.page.waitForTimeout(300);
 			}
 			assert.ok(node, `workflow ${id} has no saved "${TARGET}" node`);
-			assert.strictEqual(node.type, `${PACKAGE_NAME}.adobeCreateTargetConnection`);
+			assert.strictEqual(node.type, `${PACKAGE_NAME}.adobeExperiencePlatform`);
+			assert.strictEqual(node.parameters.resource, 'targetConnection');
+			assert.strictEqual(node.parameters.operation, 'create');
 			assert.deepStrictEqual(node.credentials, { aepPlatformApi: AEP_CREDENTIAL });
 			assert.strictEqual(node.parameters.destination.value, AMAZON_S3_SPEC_ID);
 			assert.strictEqual(node.parameters.destination.mode, 'list');
@@ -180,7 +184,7 @@ async function main() {
 
 		await check(`new workflow: add "${BASE}", pick Amazon S3, its auth methods are offered (screenshot)`, async () => {
 			await editor.newWorkflow();
-			if (!(await editor.addNode(BASE))) await editor.openNode(BASE);
+			if (!(await editor.addNode(NODE, { action: BASE }))) await editor.openNode(BASE);
 			await editor.selectCredential(AEP_CREDENTIAL.name);
 			await editor.selectResourceLocatorItem('destination', 'Amazon S3');
 			const { names } = await editor.optionNames('authMethod', { reopenNode: BASE, keepOpen: true });

@@ -12,7 +12,7 @@
  *  2. `n8n execute --id` of the dataset export pipeline: every node's output, the finished run's
  *     summary, and the simulation's state (source/base/target connection, dataflow) are checked.
  *  3. Failed-run alert: a failed run is added to the new dataflow (simulation control API), then the
- *     alert workflow runs from its AEP Dataflow Run Trigger in manual mode, as the editor's "Execute
+ *     alert workflow runs from its Adobe Experience Platform Trigger (named "AEP Dataflow Run Trigger") in manual mode, as the editor's "Execute
  *     workflow" does (POST /rest/workflows/:id/run on `n8n start`); `n8n execute` cannot do that: it
  *     only starts at a Manual Trigger and passes polling triggers through (checked below).
  *     The message the receiver got names the failed run and its error.
@@ -36,6 +36,7 @@ const {
 	PACKAGE_NAME,
 	Sim,
 	assertNoSecrets,
+	isOperation,
 	packageTarball,
 	randomKey,
 	runManually,
@@ -266,7 +267,7 @@ async function main() {
 
 		await check('daily digest: runs of the last 24 h of the new dataflow, emailed (stand-in) with the failed run', async () => {
 			const workflow = state.digestWorkflow;
-			const getRuns = workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.adobeGetRuns`);
+			const getRuns = workflow.nodes.find((n) => isOperation(n, 'run', 'getAll'));
 			getRuns.parameters.dataflow.value = state.flowId;
 			const updated = await n8n.restData('GET', `/rest/workflows/${IDS.digest}`);
 			await n8n.restData('PATCH', `/rest/workflows/${IDS.digest}`, {

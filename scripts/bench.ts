@@ -10,6 +10,9 @@ import type { Simulation } from '../sim';
 import { startSimulation } from '../sim';
 import { TestCredentialsHelper } from '../test/harness/credentials';
 import { chain, runWorkflow } from '../test/harness/engine';
+import { aepOperation } from '../test/harness/nodes';
+
+const DATASET_LIST = aepOperation('dataset', 'list');
 
 const CLIENT_ID = 'bench-client-id';
 const CLIENT_SECRET = 'bench-client-secret';
@@ -74,7 +77,7 @@ async function main() {
 		const credentials = credentialsFor(sim);
 		// Warm-up: the token and the engine's first-run costs are not what these cases measure.
 		await expectSuccess(
-			runWorkflow({ ...chain([{ name: 'List', type: 'adobeDatasetList', parameters: { limit: 1 } }]), credentials }),
+			runWorkflow({ ...chain([{ name: 'List', type: DATASET_LIST, parameters: { limit: 1 } }]), credentials }),
 			'List',
 		);
 		sim.faults.delay(LATENCY_MS);
@@ -89,7 +92,7 @@ async function main() {
 				async () => {
 					const items = await expectSuccess(
 						runWorkflow({
-							...chain([{ name: 'List', type: 'adobeDatasetList', parameters: { returnAll: true } }]),
+							...chain([{ name: 'List', type: DATASET_LIST, parameters: { returnAll: true } }]),
 							credentials,
 						}),
 						'List',
@@ -107,7 +110,7 @@ async function main() {
 				{ maxRequests: 2, maxMs: 1500, maxHeapMb: 100 },
 				async () => {
 					const items = await expectSuccess(
-						runWorkflow({ ...chain([{ name: 'List', type: 'adobeDatasetList', parameters: { limit: 150 } }]), credentials }),
+						runWorkflow({ ...chain([{ name: 'List', type: DATASET_LIST, parameters: { limit: 150 } }]), credentials }),
 						'List',
 					);
 					if (items.length !== 150) throw new Error(`expected 150 datasets, got ${items.length}`);
@@ -124,7 +127,7 @@ async function main() {
 				async () => {
 					for (let i = 0; i < 5; i++) {
 						await expectSuccess(
-							runWorkflow({ ...chain([{ name: 'List', type: 'adobeDatasetList', parameters: { limit: 5 } }]), credentials }),
+							runWorkflow({ ...chain([{ name: 'List', type: DATASET_LIST, parameters: { limit: 5 } }]), credentials }),
 							'List',
 						);
 					}
@@ -142,7 +145,7 @@ async function main() {
 				{ maxRequests: 4, maxMs: 3000, maxHeapMb: 100 },
 				async () => {
 					await expectSuccess(
-						runWorkflow({ ...chain([{ name: 'List', type: 'adobeDatasetList', parameters: { limit: 10 } }]), credentials }),
+						runWorkflow({ ...chain([{ name: 'List', type: DATASET_LIST, parameters: { limit: 10 } }]), credentials }),
 						'List',
 					);
 				},

@@ -44,11 +44,11 @@ function loadPipeline(): WorkflowFile {
 				credentials.aepAmazonS3AccessKeyApi = S3_CREDENTIAL;
 			}
 			const parameters = { ...node.parameters };
-			if (node.type.endsWith('.adobeDatasetList')) {
+			if (node.parameters.resource === 'dataset' && node.parameters.operation === 'list') {
 				// The simulation serves seed 000's datasets.
 				parameters.filters = { nameContains: 'AAM Devices Data' };
 			}
-			if (node.type.endsWith('.adobeGetRuns')) {
+			if (node.parameters.resource === 'run' && node.parameters.operation === 'getAll') {
 				parameters.pollIntervalSeconds = 1;
 				parameters.timeoutSeconds = 60;
 			}

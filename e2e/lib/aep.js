@@ -248,6 +248,15 @@ function readExample(name) {
 }
 
 /** Node types of this package in the examples, checked so a renamed node cannot slip through. */
+/** Whether `node` is the Adobe Experience Platform node set to this resource and operation. */
+function isOperation(node, resource, operation) {
+	return (
+		node.type === `${PACKAGE_NAME}.adobeExperiencePlatform` &&
+		node.parameters.resource === resource &&
+		node.parameters.operation === operation
+	);
+}
+
 function assertPackageNodeTypes(workflow) {
 	for (const node of workflow.nodes) {
 		if (node.type.startsWith('n8n-nodes-base.')) continue;
@@ -268,8 +277,8 @@ function runnablePipeline({ aepCredential, s3Credential }) {
 		const credentials = { aepPlatformApi: aepCredential };
 		if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') credentials.aepAmazonS3AccessKeyApi = s3Credential;
 		const parameters = { ...node.parameters };
-		if (node.type === `${PACKAGE_NAME}.adobeDatasetList`) parameters.filters = { nameContains: 'AAM Devices Data' };
-		if (node.type === `${PACKAGE_NAME}.adobeGetRuns`) {
+		if (isOperation(node, 'dataset', 'list')) parameters.filters = { nameContains: 'AAM Devices Data' };
+		if (isOperation(node, 'run', 'getAll')) {
 			parameters.pollIntervalSeconds = 1;
 			parameters.timeoutSeconds = 60;
 		}
@@ -329,7 +338,7 @@ function runnableDigest({ aepCredential, receiverUrl, dataflowId }) {
 			const { fromEmail, toEmail, subject, html } = email.parameters;
 			return httpStandIn(node, receiverUrl, { from: fromEmail, to: toEmail, subject, html });
 		}
-		if (node.type === `${PACKAGE_NAME}.adobeGetRuns`) {
+		if (isOperation(node, 'run', 'getAll')) {
 			return {
 				...node,
 				parameters: { ...node.parameters, dataflow: { __rl: true, mode: 'id', value: dataflowId } },
@@ -429,6 +438,7 @@ module.exports = {
 	REPO,
 	Sim,
 	assertNoSecrets,
+	isOperation,
 	packageTarball,
 	randomKey,
 	readExample,

@@ -549,7 +549,7 @@ class N8n {
 	 * POST /rest/dynamic-node-parameters/options: runs a node's loadOptions method (or resolves a
 	 * static list) in the server. Returns the options array.
 	 * @param {object} p
-	 * @param {string} p.nodeType        e.g. 'n8n-nodes-adobe-experience-platform.adobeCreateTargetConnection'
+	 * @param {string} p.nodeType        e.g. 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform'
 	 * @param {number} [p.typeVersion]   default 1
 	 * @param {string} [p.methodName]    loadOptions method
 	 * @param {string} [p.path]          parameter path, e.g. 'destination'
