@@ -1,9 +1,9 @@
-/** The parameters every create node shares: the name it creates and looks up, and what to do on a match. */
+/** The parameters every create operation shares: the name it creates and looks up, and what to do on a match. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { IF_EXISTS_DISPLAY_NAME } from '../helpers/findOrCreate';
 
-/** The Name parameter, worded for the thing the node creates (e.g. "base connection", "dataflow"). */
+/** The Name parameter, worded for the thing the operation creates (e.g. "base connection", "dataflow"). */
 export function nameParameter(resource: string, placeholder: string): INodeProperties {
 	return {
 		displayName: 'Name',
@@ -16,7 +16,7 @@ export function nameParameter(resource: string, placeholder: string): INodePrope
 	};
 }
 
-/** "If One With This Name Already Exists", worded for the thing the node creates. */
+/** "If One With This Name Already Exists", worded for the thing the operation creates. */
 export function ifExistsParameter(resource: string): INodeProperties {
 	return {
 		displayName: IF_EXISTS_DISPLAY_NAME,

@@ -12,7 +12,7 @@ import { describeTemplateRules, FILE_NAME_TEMPLATE_RULES, templateProblem } from
 export const AUDIENCE_EXPORT_MODES = ['DAILY_FULL_EXPORT', 'FIRST_FULL_THEN_INCREMENTAL'] as const;
 export type AudienceExportMode = (typeof AUDIENCE_EXPORT_MODES)[number];
 
-/** Frequencies Adobe allows for each audience export mode (seed 002, BaseSegmentSelectorValue). */
+/** Frequencies Adobe allows for each audience export mode ("Connect to batch destinations and activate data using the Flow Service API"; the API reference's BaseSegmentSelectorValue). */
 export const AUDIENCE_FREQUENCIES: Record<AudienceExportMode, readonly string[]> = {
 	DAILY_FULL_EXPORT: ['ONCE', 'DAILY'],
 	FIRST_FULL_THEN_INCREMENTAL: ['DAILY', 'EVERY_3_HOURS', 'EVERY_6_HOURS', 'EVERY_8_HOURS', 'EVERY_12_HOURS'],
@@ -58,8 +58,8 @@ function parseUtcHour(value: string): string {
 }
 
 /**
- * A segment selector for PATCH `…/segmentSelectors/selectors/-`, as seed 002 and the OpenAPI
- * examples write it (`filenameTemplate`, lower-case n). Checks mode, frequency, trigger, dates and
+ * A segment selector for PATCH `…/segmentSelectors/selectors/-`, as "Connect to batch destinations
+ * and activate data using the Flow Service API" and the API reference's examples write it (`filenameTemplate`, lower-case n). Checks mode, frequency, trigger, dates and
  * the file name template first.
  */
 export function buildAudienceSelector(input: AudienceInput, nowMs: number): IDataObject {

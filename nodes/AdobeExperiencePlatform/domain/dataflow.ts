@@ -6,7 +6,7 @@ import { DATA_LAKE_SOURCE_SPEC_ID, PROFILE_STORE_SOURCE_SPEC_ID } from './consta
 /**
  * Whether a flow exports datasets or audiences: its source connection's spec (Data Lake or Profile
  * store) when AEP tells it, else a schedule (dataset flows) or selectors (audience flows); undefined
- * when nothing tells (an audience flow created with `transformations: []`, as library 004 does).
+ * when nothing tells (an audience flow created with `transformations: []`, as "Activate audiences to file-based destinations by using the Flow Service API" does).
  */
 export function flowExportType(flow: IDataObject): 'datasets' | 'audiences' | undefined {
 	const sources = ((flow.inheritedAttributes as IDataObject | undefined)?.sourceConnections ?? []) as IDataObject[];

@@ -1,7 +1,7 @@
 /**
  * Macro checks for the two name templates Flow Service accepts: audience file names
  * (`filenameTemplate`) and dataset export folders (`scheduleParams.folderNameTemplate`).
- * Sources: seed 002 and destinations.openapi.yaml (BatchSegmentSelector*, DatasetScheduleParams_V2).
+ * Sources: "Connect to batch destinations and activate data using the Flow Service API" and Adobe's destinations API reference (BatchSegmentSelector*, DatasetScheduleParams_V2).
  */
 
 export interface TemplateRules {

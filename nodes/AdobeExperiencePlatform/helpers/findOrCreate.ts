@@ -1,7 +1,7 @@
 /**
  * "If one with this name already exists": create another, reuse it, or fail. One helper for every
- * create node (`/connections`, `/sourceConnections`, `/targetConnections`, `/flows`), so a
- * scheduled re-run does not pile up duplicates. The lookup is `GET <path>?property=name==<name>`.
+ * create operation (base, source and target connections, dataflows), so a scheduled re-run does
+ * not pile up duplicates. The lookup is `listByName` in `api/collections.ts`.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -129,7 +129,7 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	return { record: newest, created: false };
 }
 
-/** What every create node outputs first: the ID and etag AEP gave (or the existing record's), and whether it is new. */
+/** What every create operation outputs first: the ID and etag AEP gave (or the existing record's), and whether it is new. */
 export function createdOrReused(result: FindOrCreateResult, name: string): IDataObject {
 	return {
 		id: result.record.id,

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		default: 'list',
 		displayOptions: { show: showForDatasets },
 		options: [
-			{ name: 'Incoming Items', value: 'input', description: 'One dataset per item, e.g. from AEP Dataset List' },
+			{ name: 'Incoming Items', value: 'input', description: 'One dataset per item, e.g. from Dataset → List' },
 			{ name: 'List', value: 'list', description: 'Pick datasets from the eligible ones' },
 		],
 	},
@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.id }}',
 		displayOptions: { show: { ...showForDatasets, datasetSource: ['input'] } },
-		description: 'The dataset each incoming item names. By default, the ID output by AEP Dataset List.',
+		description: 'The dataset each incoming item names. By default, the ID output by Dataset → List.',
 	},
 	{
 		displayName: 'Dataset Name',

@@ -122,8 +122,8 @@ export function buildPatch(flow: IDataObject, changes: DataflowChanges, nowMs: n
 			}),
 		);
 
-		// Seed 002's layout keeps the keys inside profileSelectors; the mapping-set layout
-		// (OpenAPI TransformationParams_V2, library 004) keeps them beside segmentSelectors.
+		// The layout of "Connect to batch destinations and activate data using the Flow Service API" keeps the keys inside profileSelectors; the mapping-set layout
+		// (the API reference's TransformationParams_V2, and "Activate audiences to file-based destinations by using the Flow Service API") keeps them beside segmentSelectors.
 		const keysInProfileSelectors =
 			profileSelectors !== undefined &&
 			params?.profileMapping === undefined &&
@@ -139,7 +139,7 @@ export function buildPatch(flow: IDataObject, changes: DataflowChanges, nowMs: n
 	}
 
 	if (changes.marketingActions) {
-		// As library 004 writes it: reset the list, then append each reference.
+		// As "Activate audiences to file-based destinations by using the Flow Service API" writes it: reset the list, then append each reference.
 		operations.push({ op: 'add', path: '/policy', value: { enforcementRefs: [] } });
 		for (const reference of changes.marketingActions) {
 			operations.push({ op: 'add', path: '/policy/enforcementRefs/-', value: reference });

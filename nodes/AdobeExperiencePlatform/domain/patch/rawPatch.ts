@@ -5,7 +5,7 @@ import { inputError } from '../inputError';
 import { describeTemplateRules, FILE_NAME_TEMPLATE_RULES, templateProblem } from '../templates';
 import type { JsonPatchOperation } from './changes';
 
-/** What the destinations spec allows (PatchFlowItem); library 004 writes them upper-case. */
+/** What the destinations spec allows (PatchFlowItem); "Activate audiences to file-based destinations by using the Flow Service API" writes them upper-case. */
 const PATCH_OPS = ['add', 'remove', 'replace'];
 
 /**
