@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import { storageCredentialSlot } from './descriptions/storageCredentials';
 import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 /**
@@ -20,48 +21,13 @@ export class AdobeExperiencePlatform implements INodeType {
 		usableAsTool: true,
 		credentials: [
 			{ name: 'aepPlatformApi', required: true },
-			{
-				name: 'aepAmazonS3AccessKeyApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepAmazonS3AccessKeyApi'] } },
-			},
-			{
-				name: 'aepAzureBlobConnectionStringApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepAzureBlobConnectionStringApi'] } },
-			},
-			{
-				name: 'aepAzureDataLakeGen2ServicePrincipalApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepAzureDataLakeGen2ServicePrincipalApi'] } },
-			},
-			{
-				name: 'aepGoogleCloudStorageHmacKeyApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepGoogleCloudStorageHmacKeyApi'] } },
-			},
-			{
-				name: 'aepSftpPasswordApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepSftpPasswordApi'] } },
-			},
-			{
-				name: 'aepSftpSshKeyApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepSftpSshKeyApi'] } },
-			},
-			{
-				name: 'aepDestinationCustomAuthApi',
-				required: true,
-				testedBy: 'validateStorageCredential',
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: ['aepDestinationCustomAuthApi'] } },
-			},
+			{ name: 'aepAmazonS3AccessKeyApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepAmazonS3AccessKeyApi') },
+			{ name: 'aepAzureBlobConnectionStringApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepAzureBlobConnectionStringApi') },
+			{ name: 'aepAzureDataLakeGen2ServicePrincipalApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepAzureDataLakeGen2ServicePrincipalApi') },
+			{ name: 'aepGoogleCloudStorageHmacKeyApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepGoogleCloudStorageHmacKeyApi') },
+			{ name: 'aepSftpPasswordApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepSftpPasswordApi') },
+			{ name: 'aepSftpSshKeyApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepSftpSshKeyApi') },
+			{ name: 'aepDestinationCustomAuthApi', testedBy: 'validateStorageCredential', ...storageCredentialSlot('aepDestinationCustomAuthApi') },
 		],
 		...versionDescription,
 	};

@@ -10,14 +10,19 @@ export function storageCredentialOptions(): INodePropertyOptions[] {
 	);
 }
 
-/** One slot per storage credential, shown when the Storage Credential option names it. */
+/** The rest of a storage credential's slot: required, and shown when the Storage Credential option names it. */
+export function storageCredentialSlot(type: string): Omit<INodeCredentialDescription, 'name'> {
+	return {
+		required: true,
+		displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: [type] } },
+	};
+}
+
+/** One slot per storage credential of the registry, tested by the node's `validateStorageCredential`. */
 export function storageCredentialSlots(): INodeCredentialDescription[] {
 	return ALL_STORAGE_CREDENTIALS.map((kind) => ({
 		name: kind.type,
-		required: true,
 		testedBy: 'validateStorageCredential',
-		displayOptions: {
-			show: { resource: ['baseConnection'], operation: ['create'], storageCredential: [kind.type] },
-		},
+		...storageCredentialSlot(kind.type),
 	}));
 }
