@@ -1,63 +1,17 @@
+/** Run → Get Many: listing runs. */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
-
-import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs/runSummary';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
-import {
-	EXAMPLE_FLOW_ID,
-	OPENAPI_FAILED_RUN,
-	OPENAPI_SUCCESS_RUN,
-	runFrom,
-	runningRun,
-	SEED_FLOW_ID,
-	SEED_RUNS_RESPONSE,
-} from '../../harness/runs';
-import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
+import { OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, SEED_FLOW_ID, SEED_RUNS_RESPONSE } from '../../harness/runs';
+import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
 import { aepCredentials } from '../../harness/credentials';
 import { chain, runWorkflow } from '../../harness/engine';
 import { aepOperation } from '../../harness/nodes';
-
-const FLOW = EXAMPLE_FLOW_ID;
-const OTHER_FLOW = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
-const STARTED_AFTER_MS = 1654041600000; // 2022-06-01T00:00:00Z
-const STARTED_BEFORE_MS = 1659312000000; // 2022-08-01T00:00:00Z
-const byId = { __rl: true, mode: 'id', value: FLOW };
-
-/** The query Get Runs sends for one dataflow, with the filters it must repeat on every page. */
-function runsQuery(extra: Record<string, string>, ...timeFilters: string[]) {
-	const property = [`flowId==${FLOW}`, ...timeFilters];
-	return { property: property.length === 1 ? property[0] : property, orderby: '-createdAt', ...extra };
-}
-
-function page(items: object[], nextToken?: string) {
-	return continuationPage(items, nextToken && `/runs?property=flowId%3D%3D${FLOW}&continuationToken=${nextToken}`);
-}
-
-function run(id: string, status: string, startedAt = 1659000000000) {
-	return runFrom(id.startsWith('fail') ? OPENAPI_FAILED_RUN : OPENAPI_SUCCESS_RUN, {
-		id,
-		status,
-		startedAt,
-		completedAt: startedAt + 60_000,
-	});
-}
-
-async function getRuns(parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean } = {}) {
-	const credentials = aepCredentials();
-	const result = await runWorkflow({
-		...chain(
-			[{ name: 'Runs', type: aepOperation('run', 'getAll'), parameters: { dataflow: byId, ...parameters } }],
-			'aep-1',
-			options,
-		),
-		credentials,
-		input,
-	});
-	return { result, credentials };
-}
+import { FLOW, STARTED_AFTER_MS, STARTED_BEFORE_MS, byId, runsQuery, page, run, getRuns } from './helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
+
 beforeEach(resetNock);
+
 afterEach(() => nock.cleanAll());
 
 describe('AEP Get Runs: listing', () => {
@@ -347,109 +301,5 @@ describe('AEP Get Runs: listing', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(String(output[0].json.error)).toMatch(/^Invalid Dataflow: "not-a-flow"/);
 		expect(output[1].json.runId).toBe(OPENAPI_SUCCESS_RUN.id);
-	});
-});
-
-describe('AEP Get Runs: wait for completion', () => {
-	const waitFor = { waitForCompletion: true, pollIntervalSeconds: 1 };
-
-	test('checks the newest run until it has finished, sleeping the interval between checks', async () => {
-		const checkedAt: number[] = [];
-		expectTokenRequest();
-		flowService()
-			.get('/runs')
-			.query(runsQuery({ limit: '1' }))
-			.reply(() => {
-				checkedAt.push(Date.now());
-				return [200, page([runningRun({ id: OPENAPI_SUCCESS_RUN.id as string, startedAt: 1659018529865 })], 'older')];
-			})
-			.get('/runs')
-			.query(runsQuery({ limit: '1' }))
-			.reply(() => {
-				checkedAt.push(Date.now());
-				return [200, page([OPENAPI_SUCCESS_RUN], 'older')];
-			});
-
-		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 30 });
-
-		assertAllRequestsMade();
-		expect(result.error('Runs')).toBeUndefined();
-		const [item] = result.output('Runs');
-		expect(item.json).toMatchObject({ runId: OPENAPI_SUCCESS_RUN.id, status: 'success', finished: true, timedOut: false });
-		expect(item.json.run).toEqual(OPENAPI_SUCCESS_RUN);
-		expect(checkedAt[1] - checkedAt[0]).toBeGreaterThanOrEqual(990);
-	});
-
-	test('fails with a clear message when the run has not finished at the timeout, after the last check at the deadline', async () => {
-		expectTokenRequest();
-		// Checks at 0 s, 1 s and 2 s (the deadline): three requests, no fourth.
-		flowService()
-			.get('/runs')
-			.query(runsQuery({ limit: '1' }))
-			.times(3)
-			.reply(200, page([runningRun({ id: 'c4f238e3-7334-4933-8b56-64d7ea43ea54', startedAt: 1659018529865 })]));
-
-		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 2 });
-
-		assertAllRequestsMade();
-		const error = result.error('Runs');
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe(
-			`Timed out after 2 seconds: run c4f238e3-7334-4933-8b56-64d7ea43ea54 of dataflow ${FLOW} had not finished (status: Processing)`,
-		);
-		expect(error?.description).toBe(
-			'Raise "Timeout (Seconds)", or set "On Timeout" to "Output Last State" to carry on with the run as last seen.',
-		);
-	});
-
-	test('outputs the last state with timedOut when asked to, for a run given by ID', async () => {
-		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
-		expectTokenRequest();
-		flowService()
-			.get(`/runs/${runId}`)
-			.times(2)
-			.reply(200, { items: [runningRun({ id: runId, startedAt: 1659018529865 })] });
-
-		const { result } = await getRuns({
-			...waitFor,
-			runToWaitFor: 'runId',
-			runId,
-			timeoutSeconds: 1,
-			onTimeout: 'output',
-		});
-
-		assertAllRequestsMade();
-		expect(result.output('Runs').map((item) => item.json)).toEqual([
-			expect.objectContaining({ runId, status: 'inProgress', rawStatus: 'Processing', finished: false, timedOut: true }),
-		]);
-	});
-
-	test('outputs the same fields, empty, with timedOut when the dataflow had no run by the timeout', async () => {
-		expectTokenRequest();
-		flowService().get('/runs').query(runsQuery({ limit: '1' })).times(2).reply(200, page([]));
-
-		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 1, onTimeout: 'output' });
-
-		assertAllRequestsMade();
-		const [item] = result.output('Runs');
-		expect(item.json).toMatchObject({ runId: null, flowId: FLOW, status: null, finished: false, run: null, timedOut: true });
-		expect(Object.keys(item.json).sort()).toEqual(
-			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), timedOut: true }).sort(),
-		);
-	});
-
-	test('refuses a run of another dataflow', async () => {
-		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
-		expectTokenRequest();
-		flowService()
-			.get(`/runs/${runId}`)
-			.reply(200, { items: [runFrom(OPENAPI_SUCCESS_RUN, { id: runId, flowId: OTHER_FLOW })] });
-
-		const { result } = await getRuns({ ...waitFor, runToWaitFor: 'runId', runId, timeoutSeconds: 5 });
-
-		assertAllRequestsMade();
-		expect(result.error('Runs')?.message).toBe(
-			`Run ${runId} belongs to dataflow ${OTHER_FLOW}, not to dataflow ${FLOW}`,
-		);
 	});
 });

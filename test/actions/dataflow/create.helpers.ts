@@ -1,0 +1,41 @@
+/** Shared by the create tests of this folder: fixtures, request expectations and workflow builders. */
+import type { IDataObject } from 'n8n-workflow';
+import { expectNameLookup } from '../../harness/aep';
+import { chain } from '../../harness/engine';
+import { aepOperation } from '../../harness/nodes';
+import { fixture } from '../../harness/fixtures';
+
+export const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
+
+export const NODE = 'Dataflow';
+
+export const DESTINATION_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
+
+/** The find-or-create lookup: `GET /flows?property=name==<name>&property=<destination flows>`. */
+export function expectDataflowNameLookup(name: string, items: IDataObject[] = []) {
+	return expectNameLookup('/flows', name, items, [DESTINATION_FILTER]);
+}
+
+export function createNode(parameters: IDataObject, options: { continueOnFail?: boolean } = {}) {
+	return chain([{ name: NODE, type: aepOperation('dataflow', 'create'), parameters }], 'aep-1', options);
+}
+
+export const DESTINATIONS: Array<[slug: string, connectionSpecId: string]> = [
+	['amazon-s3', '4fce964d-3f37-408f-9778-e597338a21ee'],
+	['azure-blob', '6d6b59bf-fb58-4107-9064-4d246c0e5bb2'],
+	['adls-gen2', 'be2c3209-53bc-47e7-ab25-145db8b873e1'],
+	['data-landing-zone', '10440537-2a7b-4583-ac39-ed38d4b848e8'],
+	['google-cloud-storage', 'c5d93acb-ea8b-4b14-8f53-02138444ae99'],
+	['sftp', '36965a81-b1c6-401b-99f8-22508f1e6a26'],
+];
+
+export const SEED_000_PARAMETERS = {
+	exportType: 'datasets',
+	destination: { __rl: true, mode: 'id', value: '={{ $json.destination }}' },
+	sourceConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_SOURCE_CONNECTION>' },
+	targetConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_TARGET_CONNECTION>' },
+	name: '={{ $json.name }}',
+	description: '={{ $json.description }}',
+	frequency: 'hour:3',
+	startTime: '2023-02-09T00:06:50Z',
+};
