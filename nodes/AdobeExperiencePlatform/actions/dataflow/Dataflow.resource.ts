@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../../descriptions/operation';
 import * as create from './create.operation';
 import * as patch from './patch.operation';
 
 export { create, patch };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['dataflow'] } },
-		options: [
+	operationField(
+		'dataflow',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -27,8 +24,8 @@ export const description: INodeProperties[] = [
 				action: 'Patch dataflow',
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 	...patch.description,
 ];

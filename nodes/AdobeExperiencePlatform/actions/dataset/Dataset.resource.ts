@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../../descriptions/operation';
 import * as list from './list.operation';
 
 export { list };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['dataset'] } },
-		options: [
+	operationField(
+		'dataset',
+		[
 			{
 				name: 'List',
 				value: 'list',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'List datasets',
 			},
 		],
-		default: 'list',
-	},
+		'list',
+	),
 	...list.description,
 ];

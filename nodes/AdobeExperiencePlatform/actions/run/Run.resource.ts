@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../../descriptions/operation';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['run'] } },
-		options: [
+	operationField(
+		'run',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Get runs',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];

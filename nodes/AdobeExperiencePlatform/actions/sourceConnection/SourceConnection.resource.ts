@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../../descriptions/operation';
 import * as create from './create.operation';
 
 export { create };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sourceConnection'] } },
-		options: [
+	operationField(
+		'sourceConnection',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -20,7 +17,7 @@ export const description: INodeProperties[] = [
 				action: 'Create source connection',
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 ];
