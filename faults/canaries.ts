@@ -17,15 +17,11 @@ function fortyChars(core: string): string {
 	return `${core}/${'Kd4Rt+Wv8Yb1Nc3Hj5Lm7Pq9Sx2Uz6Ae0Gi'}`.slice(0, 40);
 }
 
-/** Canary cores per secret field name (the part scanned for). */
-const CORES: Record<string, string> = {
-	secretAccessKey: 'CNRYs3Secret+7Qx9Lm2Pz',
-	secretConnectionString: 'CNRYazureKey/8Hf+2Lq9Wd==',
-	servicePrincipalSecret: 'CNRYadlsSecret~4Tg.7Wz&x',
-	password: 'CNRYsftpPass!9Vb&2Xc#q',
-	privateKey: 'CNRYsshKey5Mn8Qr2Ts4Vw',
-	secretParametersJson: 'CNRYcustom/3Jk+6Pq8Rs1T',
-};
+/** The canary core of one secret field: distinct per credential type and field, alphanumeric plus `+/`. */
+function coreOf(type: string, field: string): string {
+	const short = type.replace(/Api$/, '').replace(/[^A-Za-z0-9]/g, '').slice(-9);
+	return `CNRY${short}${field.slice(0, 4)}+7Qx/9Lm`;
+}
 
 /** What a secret field holds, built around its core. */
 function secretValue(type: string, field: string, core: string): string {
@@ -39,7 +35,7 @@ function secretValue(type: string, field: string, core: string): string {
 	if (field === 'secretParametersJson') {
 		return JSON.stringify({ s3AccessKey: 'AKIAFAULTSUITE234567', s3SecretKey: fortyChars(core.replace(/[^A-Za-z0-9/+]/g, '')) });
 	}
-	return `${core}-${type.length}`;
+	return `${core}!2Xc#q`;
 }
 
 const PLAIN_VALUES: Record<string, string | number> = {
@@ -65,7 +61,7 @@ export function storageCredential(type: string, properties: INodeProperties[]): 
 	for (const property of properties) {
 		if (property.type === 'notice' || property.type === 'hidden') continue;
 		if (property.typeOptions?.password) {
-			const core = CORES[property.name] ?? `CNRY${type.slice(0, 6)}${property.name.slice(0, 6)}9Xq`;
+			const core = coreOf(type, property.name);
 			const value = secretValue(type, property.name, core);
 			data[property.name] = value;
 			// The S3-shaped keys are cut to 40 characters: scan for what was kept of the core.

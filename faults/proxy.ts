@@ -204,9 +204,9 @@ export class FaultProxy {
 			response.writeHead(upstream.status, { ...upstream.headers, 'content-length': String(upstream.body.length) });
 			response.end(upstream.body);
 		};
-		const garbage = async (text: string, contentType: string) => {
+		const garbage = async (text: string, contentType: string, status?: number) => {
 			const upstream = await forward();
-			entry.outcome = upstream.status < 300 ? upstream.status : 200;
+			entry.outcome = status ?? (upstream.status < 300 ? upstream.status : 200);
 			response.writeHead(entry.outcome, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) });
 			response.end(text);
 		};
@@ -291,9 +291,9 @@ export class FaultProxy {
 			case 'ims-5xx':
 				return reply(this.pick([500, 502, 503, 504]), 'upstream unavailable');
 			case 'ims-empty-200':
-				return await garbage('', 'application/json');
+				return await garbage('', 'application/json', 200);
 			case 'ims-html-200':
-				return await garbage('<html><body>Adobe IMS maintenance</body></html>', 'text/html');
+				return await garbage('<html><body>Adobe IMS maintenance</body></html>', 'text/html', 200);
 			case 'ims-secret-echo-400':
 				return reply(400, { error: 'invalid_request', error_description: `Malformed form: ${body.toString('utf8')}` });
 		}

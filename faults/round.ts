@@ -71,7 +71,7 @@ export async function concurrentRound(ctx: SuiteContext, scenario: Scenario, exe
 			});
 			outcomes[judgement.outcome]++;
 			if (OUTCOMES.indexOf(judgement.outcome) > OUTCOMES.indexOf(worst)) worst = judgement.outcome;
-			record(ctx.tally, `concurrent execution ${i + 1}/${executions}`, [], judgement);
+			record(ctx.tally, `concurrent execution ${i + 1}/${executions} (faults of the round are not attributable per execution)`, [], judgement);
 		});
 		if (duplicateObjects > 0) {
 			outcomes.duplicated++;
