@@ -24,7 +24,7 @@ function coreOf(type: string, field: string): string {
 }
 
 /** What a secret field holds, built around its core. */
-function secretValue(type: string, field: string, core: string): string {
+function secretValue(field: string, core: string): string {
 	if (field === 'secretAccessKey') return fortyChars(core.replace(/[^A-Za-z0-9/+]/g, ''));
 	if (field === 'secretConnectionString') {
 		return `DefaultEndpointsProtocol=https;AccountName=faultsuite;AccountKey=${core};EndpointSuffix=core.windows.net`;
@@ -62,7 +62,7 @@ export function storageCredential(type: string, properties: INodeProperties[]): 
 		if (property.type === 'notice' || property.type === 'hidden') continue;
 		if (property.typeOptions?.password) {
 			const core = coreOf(type, property.name);
-			const value = secretValue(type, property.name, core);
+			const value = secretValue(property.name, core);
 			data[property.name] = value;
 			// The S3-shaped keys are cut to 40 characters: scan for what was kept of the core.
 			const kept = value.includes(core) ? core : value.slice(0, 20);
