@@ -10,7 +10,21 @@ export class LogCapture {
 	private scanned = 0;
 	private readonly originals: Partial<Record<'log' | 'info' | 'warn' | 'error' | 'debug', (...args: unknown[]) => void>> = {};
 
+	private readonly writes: Array<[NodeJS.WriteStream, NodeJS.WriteStream['write']]> = [];
+
 	install(): void {
+		// n8n-core's own logger writes to the streams directly, not through console.
+		for (const [stream, name] of [[process.stdout, 'stdout'], [process.stderr, 'stderr']] as const) {
+			const original = stream.write.bind(stream);
+			this.writes.push([stream, stream.write]);
+			realWrites[name] = original;
+			stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+				this.add(name, typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+				const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+				callback?.();
+				return true;
+			}) as NodeJS.WriteStream['write'];
+		}
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 			this.originals[method] = console[method];
 			console[method] = (...args: unknown[]) => this.add(`console.${method}`, format(...args));
@@ -32,6 +46,8 @@ export class LogCapture {
 	}
 
 	uninstall(): void {
+		for (const [stream, write] of this.writes) stream.write = write;
+		this.writes.length = 0;
 		for (const [method, original] of Object.entries(this.originals)) {
 			(console as unknown as Record<string, unknown>)[method] = original;
 		}
@@ -71,7 +87,9 @@ function safeJson(value: unknown): string {
 	}
 }
 
-/** Writes to the real stdout, whatever the console patch does. */
+const realWrites: { stdout?: (text: string) => boolean; stderr?: (text: string) => boolean } = {};
+
+/** Writes to the real stdout, whatever the capture does. */
 export function print(line = ''): void {
-	process.stdout.write(`${line}\n`);
+	(realWrites.stdout ?? process.stdout.write.bind(process.stdout))(`${line}\n`);
 }

@@ -22,8 +22,11 @@ export async function findDestinations(ctx: SuiteContext, pipeline: Pipeline): P
 	const base = baseConnectionStep(pipeline);
 	const specs = ctx.sim.state.catalogue.connectionSpecs.filter((spec) => (spec.authSpec ?? []).length > 0);
 	let attempt = 0;
+	const taken = new Set<string>();
 	for (const { type } of ctx.storage) {
-		for (const spec of specs) {
+		// A destination no other credential type serves first (GCS keys also fit S3's auth spec).
+		const ordered = [...specs.filter((spec) => !taken.has(spec.id)), ...specs.filter((spec) => taken.has(spec.id))];
+		for (const spec of ordered) {
 			for (const auth of spec.authSpec ?? []) {
 				if (found.has(type)) break;
 				const parameters: IDataObject = {
@@ -42,6 +45,7 @@ export async function findDestinations(ctx: SuiteContext, pipeline: Pipeline): P
 				);
 				const ok = result && !result.run.data.resultData.error && result.output(workflow.steps[0]).length > 0;
 				if (ok) {
+					taken.add(spec.id);
 					found.set(type, {
 						name: `${spec.name} / ${auth.name}`,
 						parameters: { destination: parameters.destination, authMethod: auth.name, storageCredential: type },

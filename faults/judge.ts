@@ -46,6 +46,13 @@ function idExists(sim: Simulation, sandbox: string, id: string): boolean {
 	);
 }
 
+/** What a user does once a re-run is stuck: deletes the pipeline's objects by hand. */
+export function clearSandbox(sim: Simulation, sandbox: string): void {
+	const store = sim.state.sandbox(sandbox);
+	for (const collection of COLLECTIONS) store.collection(collection).clear();
+	store.runs.clear();
+}
+
 export interface RunJudgement {
 	outcome: Outcome;
 	/** Why it is not "completed". */
@@ -133,7 +140,10 @@ export function judge(input: JudgeInput): RunJudgement {
 	let detail = '';
 	if (input.hung) {
 		outcome = 'hung';
-		detail = 'passed its wall-clock bound';
+		const running = result ? steps.find((step) => !result.executedNodes.includes(step)) : undefined;
+		detail = result
+			? `passed its wall-clock bound${running ? ` (in "${running}")` : ''}`
+			: 'passed its wall-clock bound and was still running after its connections were ended (abandoned)';
 	} else if (lostIds.length || missing.length) {
 		outcome = 'lost';
 		detail = lostIds.length ? `reported but not in AEP: ${lostIds.join(', ')}` : `succeeded without any ${missing.join(', ')}`;

@@ -26,6 +26,7 @@ import {
 	seedExampleDataset,
 	startSimulation,
 	storageCredentialTypes,
+	withPatchStep,
 } from './workflow';
 
 interface Options {
@@ -135,9 +136,10 @@ async function main(): Promise<number> {
 				if (scenario) forced.push({ ...scenario, forced: [{ kind, when: writeTo('/connections') }] });
 			}
 		}
-		const pipelineScenario = (label: string, random: boolean): Scenario => ({
-			label,
-			workflow: pipeline,
+		const patched = withPatchStep(pipeline);
+		const pipelineScenario = (label: string, random: boolean, patch = false): Scenario => ({
+			label: patch ? `${label} +patch` : label,
+			workflow: patch ? patched : pipeline,
 			mustHave: ['connections', 'sourceConnections', 'targetConnections', 'flows'],
 			random,
 		});
@@ -146,8 +148,9 @@ async function main(): Promise<number> {
 		}
 		forced.push({ ...pipelineScenario('redirect-302-get', false), forced: [{ kind: 'redirect-302-get', when: (r) => r.method === 'GET' }] });
 		forced.push({ ...pipelineScenario('secret-echo-400', false), forced: [{ kind: 'secret-echo-400', when: writeTo('/sourceConnections') }] });
+		forced.push({ ...pipelineScenario('precondition-412-patch', false, true), forced: [{ kind: 'precondition-412-patch', when: () => true }] });
 
-		const totalFaults = () => lanes.reduce((sum, lane) => sum + lane.proxy.faultsInjected, 0);
+		const totalFaults = () => lanes.reduce((sum, lane) => sum + lane.faultsInjected, 0);
 		const suiteDeadline = started + SUITE_BOUND_MS;
 		const laneWork = lanes.map(async (lane, k) => {
 			const mine = forced.filter((_, i) => i % lanes.length === k);
@@ -158,13 +161,13 @@ async function main(): Promise<number> {
 				// Every fourth run is a base connection of one storage credential type.
 				const type = storageTypes[(r + k) % storageTypes.length];
 				const scenario = r % 4 === 3 ? storageScenario(type, 'random') : undefined;
-				await lane.run(scenario ? { ...scenario, random: true } : pipelineScenario('random', true));
+				await lane.run(scenario ? { ...scenario, random: true } : pipelineScenario('random', true, r % 4 === 1));
 			}
 			// Convergence: once the faults stop, a re-run must succeed and reuse what exists.
 			for (const scenario of [pipelineScenario('clean re-run', false), ...storageTypes.map((t) => storageScenario(t, 'clean re-run'))]) {
 				if (!scenario) continue;
 				const judgement = await lane.run(scenario);
-				if (judgement.outcome !== 'completed') {
+				if (judgement.outcome !== 'completed' && !judgement.stuck) {
 					tally.notConverged++;
 					tally.violations.push({ category: 'not converged', run: `${lane.sandbox} ${scenario.label}`, faults: 'no fault', detail: `${judgement.outcome}: ${judgement.detail || judgement.error?.message}` });
 				}
@@ -186,7 +189,7 @@ async function main(): Promise<number> {
 			timeoutSetting,
 			seconds: (Date.now() - started) / 1000,
 			options,
-			laneFaultCounts: lanes.map((lane) => lane.proxy.faultCounts),
+			laneFaultCounts: lanes.map((lane) => lane.faultCounts),
 		});
 	} finally {
 		capture.uninstall();

@@ -8,7 +8,7 @@ import type { LogCapture } from './capture';
 import type { Outcome, Secret, Violation } from './checks';
 import { OUTCOMES } from './checks';
 import type { Collection, RunJudgement } from './judge';
-import { excess, judge, nameCounts } from './judge';
+import { clearSandbox, excess, judge, nameCounts } from './judge';
 import type { FaultKind, ForcedFault } from './plan';
 import { FaultPlan } from './plan';
 import { FaultProxy, ThiefServer } from './proxy';
@@ -25,6 +25,8 @@ export interface Tally {
 	violations: Violation[];
 	notConverged: number;
 	hungRuns: number;
+	/** Times a lane's objects were deleted "by hand" after a stuck re-run. */
+	repairs: number;
 }
 
 export function newTally(): Tally {
@@ -37,6 +39,7 @@ export function newTally(): Tally {
 		violations: [],
 		notConverged: 0,
 		hungRuns: 0,
+		repairs: 0,
 	};
 }
 
@@ -90,21 +93,44 @@ export class Lane {
 		this.plan = new FaultPlan({ seed: laneSeed, rate: ctx.rate });
 	}
 
+	private retired: FaultProxy[] = [];
+	private maxFaults = 0;
+
+	/** Faults injected by this lane's proxies (a proxy is replaced when a run had to be abandoned). */
+	get faultsInjected(): number {
+		return [...this.retired, this.proxy].reduce((sum, proxy) => sum + proxy.faultsInjected, 0);
+	}
+
+	get faultCounts(): Map<FaultKind, number> {
+		const counts = new Map<FaultKind, number>();
+		for (const proxy of [...this.retired, this.proxy]) {
+			for (const [kind, n] of proxy.faultCounts) counts.set(kind, (counts.get(kind) ?? 0) + n);
+		}
+		return counts;
+	}
+
 	async start(maxFaults: number): Promise<this> {
 		this.thief = await new ThiefServer().start();
-		this.proxy = await new FaultProxy({
+		this.maxFaults = maxFaults;
+		this.proxy = await this.newProxy();
+		return this;
+	}
+
+	private async newProxy(): Promise<FaultProxy> {
+		const used = this.retired.reduce((sum, proxy) => sum + proxy.faultsInjected, 0) + (this.proxy?.faultsInjected ?? 0);
+		return await new FaultProxy({
 			upstream: this.ctx.sim.url,
 			plan: this.plan,
 			imsPaths: [this.ctx.imsPath],
 			redirectTo: this.thief.url,
-			maxFaults,
+			maxFaults: Math.max(0, this.maxFaults - used),
 			maxRequestsPerRun: this.ctx.maxRequestsPerRun,
-			seed: this.laneSeed,
+			seed: this.laneSeed + this.retired.length,
 		}).start();
-		return this;
 	}
 
 	async close(): Promise<void> {
+		for (const proxy of this.retired) await proxy.close();
 		await this.proxy.close();
 		await this.thief.close();
 	}
@@ -146,6 +172,19 @@ export class Lane {
 		});
 		record(this.ctx.tally, label, this.proxy.faultsOf(label).map((entry) => entry.fault!), judgement);
 		this.plan.force([]);
+		if (hung && !result) {
+			// The run still waits (a sleep, not a socket): its port is closed so that it cannot
+			// disturb later runs, and the lane goes on through a new proxy.
+			this.retired.push(this.proxy);
+			const next = await this.newProxy();
+			await this.proxy.close();
+			this.proxy = next;
+		}
+		if (judgement.stuck) {
+			// Measured once; later runs measure their own faults, not this one's aftermath.
+			clearSandbox(this.ctx.sim, this.sandbox);
+			this.ctx.tally.repairs++;
+		}
 		return judgement;
 	}
 }
@@ -203,7 +242,10 @@ export function record(tally: Tally, label: string, faults: FaultKind[], judgeme
 		const error = judgement.error ? `${judgement.error.name} at "${judgement.error.node ?? '?'}": ${judgement.error.message}` : '';
 		add('misleading', `${judgement.misleading}${error ? ` — ${error}` : ''}`);
 	}
-	if (judgement.stuck) tally.stuckRuns++;
+	if (judgement.stuck) {
+		tally.stuckRuns++;
+		add('not converged', `re-run stuck: ${judgement.error?.message ?? ''}`);
+	}
 	for (const hit of judgement.secretHits) {
 		tally.secretHits++;
 		add('secret', `${hit.secret} (${hit.encoding}) in ${hit.where}: …${hit.excerpt}…`);

@@ -118,6 +118,61 @@ export function baseConnectionOnly(pipeline: Pipeline, parameters: IDataObject, 
 	};
 }
 
+/**
+ * The pipeline plus a last step that patches the new dataflow (JSON Patch on its description), so
+ * PATCH and its 412 are exercised. RE-POINT after the refactor if the patch operation's parameters
+ * change: today it is the node type whose name says "patch" and "dataflow"; after the refactor, the
+ * node whose `operation` offers `patch` for resource `dataflow`.
+ */
+export function withPatchStep(pipeline: Pipeline): Pipeline {
+	let patchType: string | undefined;
+	let selector: IDataObject = {};
+	for (const [type, node] of loadPackage().nodes) {
+		const properties = node.description.properties;
+		const operation = properties.find(
+			(p) =>
+				p.name === 'operation' &&
+				JSON.stringify(p.displayOptions ?? {}).includes('"dataflow"') &&
+				(p.options ?? []).some((o) => (o as { value?: unknown }).value === 'patch'),
+		);
+		if (operation && properties.some((p) => p.name === 'resource')) {
+			patchType = type;
+			selector = { resource: 'dataflow', operation: 'patch' };
+			break;
+		}
+		if (/patch/i.test(node.description.name) && /dataflow/i.test(node.description.name)) patchType = type;
+	}
+	if (!patchType) throw new Error('no node type patches dataflows');
+	// The step that waits on the dataflow reads it from its input: that input is the dataflow's creator.
+	const waiting = pipeline.nodes.find((n) => pipeline.steps.includes(n.name) && n.parameters.dataflow);
+	const creator = Object.entries(pipeline.connections).find(([, outputs]) =>
+		JSON.stringify(outputs).includes(`"node":"${waiting?.name}"`),
+	)?.[0];
+	if (!waiting || !creator) throw new Error(`${PIPELINE_FILE}: no step waits on the new dataflow`);
+	const last = pipeline.steps[pipeline.steps.length - 1];
+	const lastNode = pipeline.nodes.find((n) => n.name === last)!;
+	const patch: INode = {
+		id: 'fault-suite-patch',
+		name: 'Fault Suite Patch Dataflow',
+		type: patchType,
+		typeVersion: 1,
+		position: [lastNode.position[0] + 220, lastNode.position[1]],
+		parameters: {
+			...selector,
+			dataflow: { __rl: true, mode: 'id', value: `={{ $('${creator}').item.json.id }}` },
+			operations: {
+				jsonPatch: [{ operations: JSON.stringify([{ op: 'add', path: '/description', value: 'patched by the fault suite' }]) }],
+			},
+		},
+		credentials: lastNode.credentials,
+	};
+	return {
+		nodes: [...pipeline.nodes, patch],
+		connections: { ...pipeline.connections, [last]: { main: [[{ node: patch.name, type: 'main', index: 0 }]] } } as IConnections,
+		steps: [...pipeline.steps, patch.name],
+	};
+}
+
 /** The AEP (Adobe IMS) credential type: the one every package node in the pipeline declares. */
 export function platformCredentialType(pipeline: Pipeline): string {
 	const lists = pipeline.steps.map((name) =>
