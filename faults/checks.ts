@@ -131,4 +131,6 @@ export interface Violation {
 	run: string;
 	faults: string;
 	detail: string;
+	/** Violations with the same key are the same finding (examples show one of each). */
+	key?: string;
 }

@@ -91,20 +91,27 @@ export function printReport(input: ReportInput): number {
 		print(`${label.padEnd(46)} ${String(value).padStart(6)}${goal ? `   goal ${goal}: ${met ? 'met' : 'MISSED'}` : ''}`);
 	}
 	if (secretsByWhere.size) print(`secrets by place: ${[...secretsByWhere].map(([w, n]) => `${w} ${n}`).join('; ')}`);
+	const secretsByLabel = new Map<string, number>();
+	for (const v of tally.violations.filter((v) => v.category === 'secret')) {
+		const label = v.detail.split(' (')[0];
+		secretsByLabel.set(label, (secretsByLabel.get(label) ?? 0) + 1);
+	}
+	if (secretsByLabel.size) print(`secrets by credential field: ${[...secretsByLabel].map(([w, n]) => `${w} ${n}`).join('; ')}`);
 	print('');
 	const categories: Array<Violation['category']> = ['secret', 'misleading', 'lost', 'duplicated', 'hung', 'not converged'];
 	for (const category of categories) {
 		const violations = tally.violations.filter((v) => v.category === category);
 		if (!violations.length) continue;
-		print(`${category.toUpperCase()}: ${violations.length} — first examples:`);
+		const distinct = new Set(violations.map((v) => v.key ?? `${v.faults}|${v.detail.slice(0, 80)}`)).size;
+		print(`${category.toUpperCase()}: ${violations.length} (${distinct} distinct) — first examples:`);
 		const shown = new Set<string>();
 		let count = 0;
 		for (const v of violations) {
-			const key = `${v.faults}|${v.detail.slice(0, 80)}`;
+			const key = v.key ?? `${v.faults}|${v.detail.slice(0, 80)}`;
 			if (shown.has(key)) continue;
 			shown.add(key);
 			print(`  - [${v.run}] faults: ${v.faults}\n      ${v.detail.slice(0, 400)}`);
-			if (++count >= EXAMPLES_PER_CATEGORY * (category === 'secret' || category === 'misleading' ? 3 : 1)) break;
+			if (++count >= EXAMPLES_PER_CATEGORY * (category === 'secret' || category === 'misleading' ? 5 : 1)) break;
 		}
 	}
 	const missed = summary.filter(([, , goal, met]) => goal && !met).map(([label]) => label.trim());

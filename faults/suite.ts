@@ -170,6 +170,10 @@ export class Lane {
 				{ where: 'console / n8n logger', text: this.ctx.capture.takeNew() },
 			],
 		});
+		if (hung) {
+			const last = this.proxy.log.filter((entry) => entry.run === label).slice(-2);
+			judgement.detail += `; last requests: ${last.map((e) => `${e.method} ${e.path} → ${e.outcome}${e.fault ? ` (${e.fault})` : ''}`).join(', ')}`;
+		}
 		record(this.ctx.tally, label, this.proxy.faultsOf(label).map((entry) => entry.fault!), judgement);
 		this.plan.force([]);
 		if (hung && !result) {
@@ -229,8 +233,8 @@ export function record(tally: Tally, label: string, faults: FaultKind[], judgeme
 	tally.runs[judgement.outcome]++;
 	const faultText = faults.length ? faults.join(', ') : 'no fault';
 	countFaults(tally, faults, judgement.outcome);
-	const add = (category: Violation['category'], detail: string) =>
-		tally.violations.push({ category, run: label, faults: faultText, detail });
+	const add = (category: Violation['category'], detail: string, key?: string) =>
+		tally.violations.push({ category, run: label, faults: faultText, detail, key });
 	if (judgement.outcome === 'hung') {
 		tally.hungRuns++;
 		add('hung', judgement.detail);
@@ -240,7 +244,8 @@ export function record(tally: Tally, label: string, faults: FaultKind[], judgeme
 	for (const duplicate of judgement.newDuplicates) add('duplicated', duplicate);
 	if (judgement.misleading) {
 		const error = judgement.error ? `${judgement.error.name} at "${judgement.error.node ?? '?'}": ${judgement.error.message}` : '';
-		add('misleading', `${judgement.misleading}${error ? ` — ${error}` : ''}`);
+		const shape = (judgement.error?.message ?? '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{24}/g, '{id}').slice(0, 60);
+		add('misleading', `${judgement.misleading}${error ? ` — ${error}` : ''}`, `${judgement.misleading}|${judgement.error?.node}|${shape}`);
 	}
 	if (judgement.stuck) {
 		tally.stuckRuns++;
@@ -248,7 +253,7 @@ export function record(tally: Tally, label: string, faults: FaultKind[], judgeme
 	}
 	for (const hit of judgement.secretHits) {
 		tally.secretHits++;
-		add('secret', `${hit.secret} (${hit.encoding}) in ${hit.where}: …${hit.excerpt}…`);
+		add('secret', `${hit.secret} (${hit.encoding}) in ${hit.where}: …${hit.excerpt}…`, `${hit.secret}|${hit.where.replace(/ of ".*"$/, '')}`);
 	}
 }
 
