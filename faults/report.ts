@@ -62,11 +62,6 @@ export function printReport(input: ReportInput): number {
 	print('(each fault is counted under the outcome of the run it was injected into)');
 	print('');
 	const runs = OUTCOMES.reduce((sum, o) => sum + tally.runs[o], 0);
-	const secretsByWhere = new Map<string, number>();
-	for (const v of tally.violations.filter((v) => v.category === 'secret')) {
-		const where = v.detail.split(' in ')[1]?.split(':')[0] ?? '?';
-		secretsByWhere.set(where, (secretsByWhere.get(where) ?? 0) + 1);
-	}
 	const misleadingCount = tally.violations.filter((v) => v.category === 'misleading').length;
 	const lostCount = tally.violations.filter((v) => v.category === 'lost').length;
 	const summary: Array<[string, string | number, string, boolean]> = [
@@ -90,13 +85,7 @@ export function printReport(input: ReportInput): number {
 	for (const [label, value, goal, met] of summary) {
 		print(`${label.padEnd(46)} ${String(value).padStart(6)}${goal ? `   goal ${goal}: ${met ? 'met' : 'MISSED'}` : ''}`);
 	}
-	if (secretsByWhere.size) print(`secrets by place: ${[...secretsByWhere].map(([w, n]) => `${w} ${n}`).join('; ')}`);
-	const secretsByLabel = new Map<string, number>();
-	for (const v of tally.violations.filter((v) => v.category === 'secret')) {
-		const label = v.detail.split(' (')[0];
-		secretsByLabel.set(label, (secretsByLabel.get(label) ?? 0) + 1);
-	}
-	if (secretsByLabel.size) print(`secrets by credential field: ${[...secretsByLabel].map(([w, n]) => `${w} ${n}`).join('; ')}`);
+	printSecretMatrix(tally.violations.filter((v) => v.category === 'secret'));
 	print('');
 	const categories: Array<Violation['category']> = ['secret', 'misleading', 'lost', 'duplicated', 'hung', 'not converged'];
 	for (const category of categories) {
@@ -104,10 +93,12 @@ export function printReport(input: ReportInput): number {
 		if (!violations.length) continue;
 		const distinct = new Set(violations.map((v) => v.key ?? `${v.faults}|${v.detail.slice(0, 80)}`)).size;
 		print(`${category.toUpperCase()}: ${violations.length} (${distinct} distinct) — first examples:`);
+		// Secrets: one example per secret (the matrix above has the rest).
 		const shown = new Set<string>();
+		const keyOf = (v: Violation) => (category === 'secret' ? v.detail.split(' (')[0] : (v.key ?? `${v.faults}|${v.detail.slice(0, 80)}`));
 		let count = 0;
 		for (const v of violations) {
-			const key = v.key ?? `${v.faults}|${v.detail.slice(0, 80)}`;
+			const key = keyOf(v);
 			if (shown.has(key)) continue;
 			shown.add(key);
 			print(`  - [${v.run}] faults: ${v.faults}\n      ${v.detail.slice(0, 400)}`);
@@ -118,4 +109,20 @@ export function printReport(input: ReportInput): number {
 	print('');
 	print(missed.length ? `GOALS MISSED: ${missed.join('; ')}` : 'All goals met.');
 	return missed.length ? 1 : 0;
+}
+
+/** Secret hits as a table: which secret, found where (places merged across nodes). */
+function printSecretMatrix(hits: Violation[]): void {
+	if (!hits.length) return;
+	const place = (v: Violation) => (v.detail.split(' in ')[1] ?? '?').split(':')[0].replace(/ of ".*"$/, '');
+	const label = (v: Violation) => v.detail.split(' (')[0];
+	const places = [...new Set(hits.map(place))];
+	const labels = [...new Set(hits.map(label))];
+	const widths = [58, ...places.map((p) => Math.max(6, Math.min(p.length, 14)))];
+	print('secrets found, by secret and place:');
+	print(row(['secret', ...places.map((p) => p.slice(0, 14))], widths));
+	for (const l of labels) {
+		print(row([l, ...places.map((p) => hits.filter((v) => label(v) === l && place(v) === p).length)], widths));
+	}
+	print(`(places: ${places.join('; ')})`);
 }
