@@ -65,7 +65,9 @@ export function printReport(input: ReportInput): number {
 	const misleadingCount = tally.violations.filter((v) => v.category === 'misleading').length;
 	const lostCount = tally.violations.filter((v) => v.category === 'lost').length;
 	const summary: Array<[string, string | number, string, boolean]> = [
-		['faults injected', input.faultsInjected, `≥ ${input.targetFaults}`, input.faultsInjected >= input.targetFaults],
+		input.options.runs === undefined
+			? ['faults injected', input.faultsInjected, `≥ ${input.targetFaults}`, input.faultsInjected >= input.targetFaults]
+			: ['faults injected (no fault goal with --runs)', input.faultsInjected, '', true],
 		['runs (incl. concurrent executions)', runs, '', true],
 		['  completed', tally.runs.completed, '', true],
 		['  failed with a clear error', tally.runs['failed-clear'], '', true],
