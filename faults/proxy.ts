@@ -1,17 +1,17 @@
 /**
- * A fault-injecting HTTP proxy in front of the simulation (Flow Service and IMS), and a "thief"
- * server that records whatever a redirect brings it. Both listen on 127.0.0.1 only; the proxy only
- * forwards to a loopback upstream and is bounded (fault budget, request budget).
+ * A fault-injecting HTTP proxy in front of the simulation (Flow Service and IMS). It listens on
+ * 127.0.0.1 only, forwards only to a loopback upstream and is bounded (fault budget, request budget).
+ * Redirects point at the thief (thief.ts).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+
+import type { Upstream } from './http';
+import { assertLoopback, json, listen, readBody } from './http';
 
 import type { FaultKind, FaultPlan, RequestFacts } from './plan';
 import { prng, routeOf } from './plan';
-
-const LOOPBACK = '127.0.0.1';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ProxyLogEntry {
 	run: string;
@@ -39,55 +39,6 @@ export interface ProxyOptions {
 	seed: number;
 	/** Slow answers wait between these bounds (ms), below any sane timeout. */
 	slowMs?: [number, number];
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				request.destroy();
-				reject(new Error('request body too large'));
-				return;
-			}
-			chunks.push(chunk);
-		});
-		request.on('end', () => resolve(Buffer.concat(chunks)));
-		request.on('error', reject);
-	});
-}
-
-async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, LOOPBACK, () => resolve());
-	});
-	return `http://${LOOPBACK}:${(server.address() as AddressInfo).port}`;
-}
-
-function assertLoopback(origin: string): URL {
-	const url = new URL(origin);
-	if (url.hostname !== LOOPBACK && url.hostname !== 'localhost') throw new Error(`not a loopback origin: ${origin}`);
-	return url;
-}
-
-interface Upstream {
-	status: number;
-	headers: Record<string, string>;
-	body: Buffer;
-}
-
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	response.writeHead(status, {
-		'content-type': typeof body === 'string' ? 'text/plain' : 'application/json;charset=utf-8',
-		'content-length': String(Buffer.byteLength(text)),
-		'x-request-id': `fault-proxy-${Date.now().toString(36)}`,
-		...headers,
-	});
-	response.end(text);
 }
 
 export class FaultProxy {
@@ -327,39 +278,6 @@ export class FaultProxy {
 			);
 			outgoing.on('error', reject);
 			outgoing.end(body);
-		});
-	}
-}
-
-export interface TheftRecord {
-	method: string;
-	url: string;
-	headers: Record<string, string | string[] | undefined>;
-	body: string;
-}
-
-/** Records every request that reaches it (headers and bodies) and answers 404. */
-export class ThiefServer {
-	url = '';
-	readonly stolen: TheftRecord[] = [];
-	private readonly server = createServer((request, response) => {
-		readBody(request)
-			.then((body) => {
-				this.stolen.push({ method: request.method ?? '', url: request.url ?? '', headers: { ...request.headers }, body: body.toString('utf8') });
-				json(response, 404, { message: 'Nothing here' });
-			})
-			.catch(() => response.destroy());
-	});
-
-	async start(): Promise<this> {
-		this.url = await listen(this.server);
-		return this;
-	}
-
-	async close(): Promise<void> {
-		await new Promise<void>((resolve) => {
-			this.server.close(() => resolve());
-			this.server.closeAllConnections();
 		});
 	}
 }

@@ -11,7 +11,8 @@ import type { Collection, RunJudgement } from './judge';
 import { clearSandbox, excess, judge, nameCounts } from './judge';
 import type { FaultKind, ForcedFault } from './plan';
 import { FaultPlan } from './plan';
-import { FaultProxy, ThiefServer } from './proxy';
+import { FaultProxy } from './proxy';
+import { ThiefServer } from './thief';
 import type { Credentials, Pipeline, Simulation, WorkflowRun } from './workflow';
 import { newCredentials, runPipeline } from './workflow';
 
