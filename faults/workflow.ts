@@ -44,9 +44,9 @@ function packageTypePrefix(): string {
 }
 
 /** Credential types a node type declares (names only), or [] for types not in this package. */
-export function credentialTypesOf(nodeType: string): Array<{ name: string; required?: boolean }> {
+export function credentialTypesOf(nodeType: string): Array<{ name: string; required?: boolean; conditional: boolean }> {
 	const node = loadPackage().nodes.get(nodeType);
-	return (node?.description.credentials ?? []).map((c) => ({ name: c.name, required: c.required }));
+	return (node?.description.credentials ?? []).map((c) => ({ name: c.name, required: c.required, conditional: !!c.displayOptions }));
 }
 
 export function credentialProperties(type: string): INodeProperties[] {
@@ -175,8 +175,12 @@ export function withPatchStep(pipeline: Pipeline): Pipeline {
 
 /** The AEP (Adobe IMS) credential type: the one every package node in the pipeline declares. */
 export function platformCredentialType(pipeline: Pipeline): string {
+	// Unconditional credentials only: after the refactor one node type declares the storage ones too,
+	// shown by parameter values.
 	const lists = pipeline.steps.map((name) =>
-		credentialTypesOf(pipeline.nodes.find((n) => n.name === name)!.type).map((c) => c.name),
+		credentialTypesOf(pipeline.nodes.find((n) => n.name === name)!.type)
+			.filter((c) => !c.conditional)
+			.map((c) => c.name),
 	);
 	const common = lists.reduce((a, b) => a.filter((name) => b.includes(name)));
 	if (common.length !== 1) throw new Error(`expected one credential type common to all steps, found ${common.join(', ')}`);
