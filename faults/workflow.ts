@@ -143,6 +143,8 @@ export function withPatchStep(pipeline: Pipeline): Pipeline {
 		if (/patch/i.test(node.description.name) && /dataflow/i.test(node.description.name)) patchType = type;
 	}
 	if (!patchType) throw new Error('no node type patches dataflows');
+	const version = loadPackage().nodes.get(patchType)!.description.version;
+	const typeVersion = Array.isArray(version) ? Math.max(...version) : version;
 	// The step that waits on the dataflow reads it from its input: that input is the dataflow's creator.
 	const waiting = pipeline.nodes.find((n) => pipeline.steps.includes(n.name) && n.parameters.dataflow);
 	const creator = Object.entries(pipeline.connections).find(([, outputs]) =>
@@ -155,7 +157,7 @@ export function withPatchStep(pipeline: Pipeline): Pipeline {
 		id: 'fault-suite-patch',
 		name: 'Fault Suite Patch Dataflow',
 		type: patchType,
-		typeVersion: 1,
+		typeVersion,
 		position: [lastNode.position[0] + 220, lastNode.position[1]],
 		parameters: {
 			...selector,
