@@ -4,7 +4,7 @@ process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
 /** Jest runs the TypeScript sources through ts-jest; the workflow tests use n8n-core's real engine. */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	roots: ['<rootDir>/test', '<rootDir>/faults'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
