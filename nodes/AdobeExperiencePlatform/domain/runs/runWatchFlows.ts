@@ -8,7 +8,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FlowEvent, TriggerEvent } from './runEvents';
-import { humanDuration } from './runSummary';
 import type { RunWatchState } from './runWatch';
 import { isFlowEnabled, scheduleEndMs, scheduleIntervalMs, scheduleStartMs } from './flowInfo';
 
@@ -29,6 +28,17 @@ export interface FlowEmission {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "10d 4h", "3h", "1m": days, hours and minutes, zero parts left out (under a minute: "0m"). */
+export function roughDuration(ms: number): string {
+	const minutes = Math.floor(ms / 60_000);
+	const parts = [
+		[Math.floor(minutes / 1440), 'd'],
+		[Math.floor((minutes % 1440) / 60), 'h'],
+		[minutes % 60, 'm'],
+	].filter(([value]) => value);
+	return parts.length ? parts.map(([value, unit]) => `${value}${unit}`).join(' ') : '0m';
+}
 
 function iso(ms: number | null): string | null {
 	return ms === null ? null : new Date(ms).toISOString();
@@ -52,8 +62,8 @@ function missingRun(flow: IDataObject, state: RunWatchState, settings: FlowWatch
 		details: {
 			lastRunStartedAt: iso(lastStart),
 			expectedBy: iso(due),
-			overdueBy: humanDuration(settings.now - due),
-			scheduleInterval: humanDuration(interval),
+			overdueBy: roughDuration(settings.now - due),
+			scheduleInterval: roughDuration(interval),
 		},
 	};
 }
@@ -63,7 +73,7 @@ function ending(flow: IDataObject, settings: FlowWatchSettings): { end: number; 
 	if (end === null || end <= settings.now || end - settings.now > settings.endingWithinMs) return null;
 	return {
 		end,
-		details: { endTime: iso(end), endsIn: humanDuration(end - settings.now), endsInDays: Math.floor((end - settings.now) / DAY_MS) },
+		details: { endTime: iso(end), endsIn: roughDuration(end - settings.now), endsInDays: Math.floor((end - settings.now) / DAY_MS) },
 	};
 }
 
