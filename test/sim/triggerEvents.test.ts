@@ -14,7 +14,6 @@ import { CLIENT_ID, CLIENT_SECRET, FlowClient, allowOnlyLocalhost, fillPlacehold
 allowOnlyLocalhost();
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const START = Date.UTC(2025, 0, 15, 9, 0, 0);
 let now = START;
 let sim: Simulation;
