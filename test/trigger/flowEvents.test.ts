@@ -1,40 +1,20 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import type { TestCredentialsHelper } from '../harness/credentials';
-import { aepCredentials } from '../harness/credentials';
-import { TRIGGER_NODE } from '../harness/nodes';
-import { pollNode } from '../harness/poll';
-import { audienceFlow, DAY, datasetFlow, finished, FLOW, HOUR, MINUTE, NOW, page, runsQuery, S3_SPEC } from './helpers';
+import { assertAllRequestsMade, flowService } from '../harness/aep';
+import { audienceFlow, DAY, datasetFlow, finished, FLOW, HOUR, MINUTE, NOW, page, runsQuery, S3_SPEC, pollV2, triggerTestSetup } from './helpers';
 
 const FLOW_B = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 const DESTINATION_FLOWS = 'inheritedAttributes.properties.isDestinationFlow==true';
 
-let credentials: TestCredentialsHelper;
-let clock = NOW;
+const t = triggerTestSetup();
 
-async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return await pollNode({ type: TRIGGER_NODE, parameters, credentials, mode, staticData, typeVersion: 2 });
-}
+const poll = (parameters: IDataObject, staticData: IDataObject, mode?: 'trigger' | 'manual') => pollV2(t, parameters, staticData, mode);
 
 function expectFlows(flows: object[], property: string | string[] = DESTINATION_FLOWS) {
 	flowService().get('/flows').query({ property, limit: '100' }).reply(200, { items: flows, _links: {} });
 }
 
-beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
-beforeEach(() => {
-	resetNock();
-	credentials = aepCredentials();
-	clock = NOW;
-	jest.spyOn(Date, 'now').mockImplementation(() => clock);
-	expectTokenRequest();
-});
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
 
 test('"dataflow ending" fires once per end time, again when the end time moves and comes near again; no run is listed for it', async () => {
 	const parameters = { watch: 'all', events: ['ending'], endingWithinDays: 30 };
@@ -63,7 +43,7 @@ test('"dataflow ending" fires once per end time, again when the end time moves a
 		}),
 	]);
 
-	clock = NOW + DAY;
+	t.clock = NOW + DAY;
 	expectFlows([ending, farOff]);
 	const third = await poll(parameters, second.staticData);
 	expect(third.items).toBeNull();
@@ -85,13 +65,13 @@ test('"expected run missing" fires once when no run started within the interval 
 	expect(baseline.items).toBeNull();
 
 	// Due at NOW - 2h + 3h + 1h = NOW + 2h.
-	clock = NOW + 2 * HOUR;
+	t.clock = NOW + 2 * HOUR;
 	expectFlows([flow]);
 	flowService().get('/runs').query(runsQuery([FLOW], NOW - 3 * HOUR)).reply(200, page([finished('r-1', 'success', NOW - 2 * HOUR)]));
 	const onTime = await poll(parameters, baseline.staticData);
 	expect(onTime.items).toBeNull();
 
-	clock = NOW + 2 * HOUR + MINUTE;
+	t.clock = NOW + 2 * HOUR + MINUTE;
 	expectFlows([flow]);
 	flowService().get('/runs').query(runsQuery([FLOW], NOW - 3 * HOUR)).reply(200, page([finished('r-1', 'success', NOW - 2 * HOUR)]));
 	const late = await poll(parameters, onTime.staticData);
@@ -107,7 +87,7 @@ test('"expected run missing" fires once when no run started within the interval 
 		}),
 	]);
 
-	clock = NOW + 3 * HOUR;
+	t.clock = NOW + 3 * HOUR;
 	expectFlows([flow]);
 	flowService().get('/runs').query(runsQuery([FLOW], NOW - 3 * HOUR)).reply(200, page([finished('r-1', 'success', NOW - 2 * HOUR)]));
 	const stillLate = await poll(parameters, late.staticData);
@@ -120,7 +100,7 @@ test('"expected run missing" fires once when no run started within the interval 
 	const ran = await poll(parameters, stillLate.staticData);
 	expect(ran.items).toBeNull();
 
-	clock = NOW + 7 * HOUR + MINUTE;
+	t.clock = NOW + 7 * HOUR + MINUTE;
 	expectFlows([flow]);
 	flowService().get('/runs').query(runsQuery([FLOW], NOW + 2 * HOUR)).reply(200, page([next]));
 	const again = await poll(parameters, ran.staticData);
@@ -201,5 +181,5 @@ test.each([
 ])('rejects bad input %j before any request', async (parameters, message) => {
 	nock.cleanAll();
 	await expect(poll(parameters, {})).rejects.toThrow(message);
-	expect(credentials.preAuthenticationCalls.size).toBe(0);
+	expect(t.credentials.preAuthenticationCalls.size).toBe(0);
 });

@@ -1,8 +1,14 @@
 /** Shared pieces of the trigger's tests: runs and dataflows as AEP answers them, and the `/runs` query of a poll. */
+import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
+import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
+import { continuationPage, expectTokenRequest, resetNock } from '../harness/aep';
+import type { TestCredentialsHelper } from '../harness/credentials';
+import { aepCredentials } from '../harness/credentials';
+import { TRIGGER_NODE } from '../harness/nodes';
+import { pollNode } from '../harness/poll';
 import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../harness/runs';
-import { continuationPage } from '../harness/aep';
 
 export const FLOW = EXAMPLE_FLOW_ID;
 export const NOW = 1659100000000;
@@ -72,4 +78,34 @@ export function datasetFlow(id: string, hours: number, endMs?: number): IDataObj
 			...(endMs ? { endTime: Math.floor(endMs / 1000) } : {}),
 		},
 	};
+}
+
+export interface TriggerTest {
+	/** One credential per test, kept across polls as n8n keeps the token: one token request per test. */
+	credentials: TestCredentialsHelper;
+	/** What `Date.now()` answers. */
+	clock: number;
+}
+
+/** Hooks for a trigger test file: fresh nock, credential and clock (at NOW) per test, one token request expected. */
+export function triggerTestSetup(): TriggerTest {
+	const context: TriggerTest = { credentials: aepCredentials(), clock: NOW };
+	beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
+	beforeEach(() => {
+		resetNock();
+		context.credentials = aepCredentials();
+		context.clock = NOW;
+		jest.spyOn(Date, 'now').mockImplementation(() => context.clock);
+		expectTokenRequest();
+	});
+	afterEach(() => {
+		nock.cleanAll();
+		jest.restoreAllMocks();
+	});
+	return context;
+}
+
+/** One poll of the version-2 trigger; static data goes through JSON, as after a restart of n8n. */
+export async function pollV2(test: TriggerTest, parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	return await pollNode({ type: TRIGGER_NODE, parameters, credentials: test.credentials, mode, staticData, typeVersion: 2 });
 }

@@ -1,21 +1,11 @@
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import type { TestCredentialsHelper } from '../harness/credentials';
-import { aepCredentials } from '../harness/credentials';
-import { TRIGGER_NODE } from '../harness/nodes';
-import { pollNode } from '../harness/poll';
-import { audienceFlow, finished, FLOW, HOUR, MINUTE, NOW, page, running, runsQuery } from './helpers';
+import { assertAllRequestsMade, flowService } from '../harness/aep';
+import { audienceFlow, finished, FLOW, HOUR, MINUTE, NOW, page, running, runsQuery, pollV2, triggerTestSetup } from './helpers';
 
-let credentials: TestCredentialsHelper;
-let clock = NOW;
+const t = triggerTestSetup();
 
-/** One poll of an active version-2 trigger; static data goes through JSON, as after a restart of n8n. */
-async function poll(parameters: IDataObject, staticData: IDataObject) {
-	return await pollNode({ type: TRIGGER_NODE, parameters, credentials, mode: 'trigger', staticData, typeVersion: 2 });
-}
+const poll = (parameters: IDataObject, staticData: IDataObject, mode?: 'trigger' | 'manual') => pollV2(t, parameters, staticData, mode);
 
 function watchOne(events: string[], extra: IDataObject = {}) {
 	return { watch: 'one', dataflow: { __rl: true, mode: 'list', value: FLOW }, events, ...extra };
@@ -25,19 +15,6 @@ const api = () => flowService();
 const expectRuns = (after: number, runs: object[]) => api().get('/runs').query(runsQuery([FLOW], after)).reply(200, page(runs));
 /** Names are read once per poll that has something to say, by `GET /flows/{id}`. */
 const expectFlowRead = () => api().get(`/flows/${FLOW}`).reply(200, { items: [audienceFlow()] });
-
-beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
-beforeEach(() => {
-	resetNock();
-	credentials = aepCredentials();
-	clock = NOW;
-	jest.spyOn(Date, 'now').mockImplementation(() => clock);
-	expectTokenRequest();
-});
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
 
 /** A run with 2% of its records skipped (15224 of 761200). */
 function skippyRun(id: string, startedAt: number) {
@@ -106,25 +83,25 @@ test('a run that is delayed and then fails fires "delayed" once while it runs an
 	expect(baseline.items).toBeNull();
 
 	// 2 h 20 min: not yet delayed.
-	clock = NOW + 20 * MINUTE;
+	t.clock = NOW + 20 * MINUTE;
 	expectRuns(NOW - 3 * HOUR, [running('slow', NOW - 2 * HOUR)]);
 	const early = await poll(parameters, baseline.staticData);
 	expect(early.items).toBeNull();
 
 	// 2 h 40 min: delayed.
-	clock = NOW + 40 * MINUTE;
+	t.clock = NOW + 40 * MINUTE;
 	expectRuns(NOW - 3 * HOUR, [running('slow', NOW - 2 * HOUR)]);
 	expectFlowRead();
 	const delayed = await poll(parameters, early.staticData);
 	expect(delayed.items?.map((item) => [item.json.event, item.json.runId, item.json.runningFor])).toEqual([['delayed', 'slow', '2h 40m 0s']]);
 	expect(delayed.items?.[0].json.message).toMatch(/^Run delayed: Weekly audiences df8d → Amazon S3 · status Processing · started .* · running for 2h 40m 0s/);
 
-	clock = NOW + 50 * MINUTE;
+	t.clock = NOW + 50 * MINUTE;
 	expectRuns(NOW - 3 * HOUR, [running('slow', NOW - 2 * HOUR)]);
 	const still = await poll(parameters, delayed.staticData);
 	expect(still.items).toBeNull();
 
-	clock = NOW + 60 * MINUTE;
+	t.clock = NOW + 60 * MINUTE;
 	const failedRun = finished('slow', 'failed', NOW - 2 * HOUR, FLOW, 175);
 	expectRuns(NOW - 3 * HOUR, [failedRun]);
 	expectFlowRead();
