@@ -1,6 +1,7 @@
 /** The trigger's parameters. Version 1 picks one finish event; version 2 several events of any kind. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { uiOrganizationOption } from '../AdobeExperiencePlatform/descriptions/uiLink';
 import { dataflowLocator } from '../AdobeExperiencePlatform/descriptions/locators';
 import { DOCS } from '../AdobeExperiencePlatform/domain/constants';
 import { FALLBACK_DESTINATIONS } from '../AdobeExperiencePlatform/domain/catalogue';
@@ -134,15 +135,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: V2 },
 		options: [
-			{
-				displayName: 'UI Organization',
-				name: 'uiOrganization',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. yourorg',
-				description:
-					'The part after <code>@</code> in your Experience Platform address bar, used in the link to the dataflow (uiUrl); without it the link lets Experience Cloud pick your default organization',
-			},
+			uiOrganizationOption(),
 		],
 	},
 ];

@@ -5,6 +5,7 @@ import { getDataflow } from '../../api/flows';
 import { listRuns } from '../../api/runs';
 import { MAX_LIMIT, operationNotice, returnAllOrLimit } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
+import { uiOrganizationOption } from '../../descriptions/uiLink';
 import { DOCS } from '../../domain/constants';
 import { parseDateTime } from '../../domain/dates';
 import { normaliseRunStatus, RUN_STATUS_OPTIONS, runStatusOf, summariseRun } from '../../domain/runs/runSummary';
@@ -97,15 +98,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to add the dataflow and destination names (one more request), the skip rate and reasons, one row per audience or dataset (entities) and a link to the dataflow in the Experience Platform UI',
 			},
-			{
-				displayName: 'UI Organization',
-				name: 'uiOrganization',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. yourorg',
-				description: 'The part after <code>@</code> in your Experience Platform address bar, for the link (uiUrl)',
-				displayOptions: { show: { addDetails: [true] } },
-			},
+			uiOrganizationOption({ displayOptions: { show: { addDetails: [true] } } }),
 		],
 	}),
 	shownWhenWaiting(true, {
