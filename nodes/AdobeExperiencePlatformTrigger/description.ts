@@ -14,7 +14,7 @@ export const DEFAULT_DELAY_MINUTES = 150;
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName: `Emits each event once, with the run's names, counts, errors, skip reasons, one row per audience or dataset and a link to the dataflow. Runs that finished before the workflow was published are not emitted. <a href="${DOCS.runs}" target="_blank">Adobe's reference</a>`,
+		displayName: `Emits each event once, with the run's names, counts, errors, skip reasons, one row per audience or dataset and a link to the dataflow. The first check after publishing only records what exists (nothing is emitted for earlier runs; dataflow conditions are reported from the second check on). <a href="${DOCS.runs}" target="_blank">Adobe's reference</a>`,
 		name: 'notice',
 		type: 'notice',
 		default: '',
