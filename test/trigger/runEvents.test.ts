@@ -127,3 +127,32 @@ test('a run first seen finished after running too long fires "delayed" and its o
 	]);
 	assertAllRequestsMade();
 });
+
+test('when reading names fails, the poll fails without moving its memory, so the next poll emits the event (nothing lost, nothing twice)', async () => {
+	const parameters = watchOne(['failed']);
+	expectRuns(NOW - 24 * HOUR, []);
+	const baseline = await poll(parameters, {});
+	const failedRun = finished('f-1', 'failed', NOW - 10 * MINUTE);
+
+	expectRuns(NOW - HOUR, [failedRun]);
+	api().get(`/flows/${FLOW}`).reply(404, { errorMessage: 'Flow not found', errorDetails: 'gone for a moment' });
+	await expect(poll(parameters, baseline.staticData)).rejects.toThrow();
+
+	expectRuns(NOW - HOUR, [failedRun]);
+	expectFlowRead();
+	const retried = await poll(parameters, baseline.staticData);
+	expect(retried.items?.map((item) => [item.json.event, item.json.runId, item.json.dataflowName])).toEqual([['failed', 'f-1', 'Weekly audiences df8d']]);
+	assertAllRequestsMade();
+});
+
+test('manual mode ("Fetch Test Event") samples the newest run that fits, with names, and leaves static data alone', async () => {
+	expectFlowRead();
+	api()
+		.get('/runs')
+		.query({ property: `flowId==${FLOW}`, orderby: '-createdAt', limit: '100' })
+		.reply(200, page([running('now', NOW - MINUTE), finished('ok', 'success', NOW - HOUR), finished('bad', 'failed', NOW - 2 * HOUR)]));
+	const result = await poll(watchOne(['failed']), {}, 'manual');
+	expect(result.items?.map((item) => [item.json.event, item.json.runId, item.json.destinationName])).toEqual([['failed', 'bad', 'Amazon S3']]);
+	expect(result.staticData).toEqual({});
+	assertAllRequestsMade();
+});
