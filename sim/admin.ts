@@ -7,6 +7,7 @@ import type { SimAnswer } from './flow-service';
 import type { Dataset } from './catalogue';
 import type { NewRun, RunSettling } from './runs';
 import { addRun } from './runs';
+import { runActions } from './run-switches';
 import type { SimulationState } from './store';
 
 export interface AdminContext {
@@ -79,6 +80,8 @@ export function handleAdmin(context: AdminContext, method: string, path: string,
 			const record = addRun(state, found.store, found.flow, input as unknown as NewRun, context.runSettling);
 			return { status: 201, body: record.run };
 		}
+		const runAction = runActions(context, method, path, input);
+		if (runAction) return runAction;
 		return fail(`unknown simulation endpoint ${method} ${path}`, 404);
 	} catch (error) {
 		return fail((error as Error).message);

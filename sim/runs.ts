@@ -25,6 +25,10 @@ export interface NewRun {
 	startedAtUTC?: number;
 	/** How an in-progress run finishes; defaults to the simulation's `runSettling`. */
 	settle?: RunSettling;
+	/** Keep an in-progress run in progress until `finishRun` (a delayed run on demand). */
+	hold?: boolean;
+	/** Skipped records as a percentage of records read (skipped records on demand), 0-100. */
+	skippedPercent?: number;
 }
 
 const COMPLETED = new Set(['success', 'failed', 'partialsuccess']);
@@ -65,6 +69,7 @@ interface RunShape {
 	status: string;
 	startedAtUTC: number;
 	completedAtUTC?: number;
+	skippedPercent?: number;
 }
 
 function buildRun(state: SimulationState, store: SandboxStore, flow: FlowEntity, shape: RunShape): RunRecord['run'] {
@@ -72,7 +77,8 @@ function buildRun(state: SimulationState, store: SandboxStore, flow: FlowEntity,
 	const kind = shape.status.toLowerCase();
 	const done = shape.completedAtUTC !== undefined;
 	const input = done ? 1000 + Math.floor(random() * 900_000) : 0;
-	const skipped = kind === 'success' || kind === 'partialsuccess' ? Math.floor(input * random() * 0.01) : 0;
+	const derivedSkipped = kind === 'success' || kind === 'partialsuccess' ? Math.floor(input * random() * 0.01) : 0;
+	const skipped = shape.skippedPercent === undefined ? derivedSkipped : Math.floor((input * shape.skippedPercent) / 100);
 	const failed = kind === 'failed' ? input : kind === 'partialsuccess' ? Math.floor((input - skipped) * (0.05 + random() * 0.2)) : 0;
 	const output = done ? input - skipped - failed : 0;
 	const bytesPerRecord = 80 + Math.floor(random() * 120);
@@ -169,11 +175,13 @@ export function addRun(
 	const startedAtUTC = request.startedAtUTC ?? state.now();
 	const status = request.status;
 	const completedAtUTC = isCompleted(status) ? startedAtUTC + durationOf(runId) : undefined;
+	const skippedPercent = request.skippedPercent;
 	const record: RunRecord = {
-		run: buildRun(state, store, flow, { runId, status, startedAtUTC, completedAtUTC }),
+		run: buildRun(state, store, flow, { runId, status, startedAtUTC, completedAtUTC, skippedPercent }),
 		startedAtUTC,
+		...(skippedPercent === undefined ? {} : { skippedPercent }),
 	};
-	if (!isCompleted(status)) {
+	if (!isCompleted(status) && !request.hold) {
 		const settle = { ...defaults, ...request.settle };
 		if (settle.afterReads !== undefined || settle.afterMs !== undefined) {
 			record.settle = {
@@ -221,9 +229,42 @@ export function settleIfDue(state: SimulationState, store: SandboxStore, record:
 			status: settle.finalStatus,
 			startedAtUTC: record.startedAtUTC,
 			completedAtUTC,
+			skippedPercent: record.skippedPercent,
 		});
 	}
 	record.settle = undefined;
+}
+
+/** Ends a run (held or not) with this status at the next read. */
+export function finishRun(state: SimulationState, store: SandboxStore, record: RunRecord, status: RunStatus): RunRecord['run'] {
+	record.settle = { readsLeft: 0, finalStatus: status };
+	settleIfDue(state, store, record);
+	return record.run;
+}
+
+/**
+ * Moves a flow's whole run history back in time, so its last run looks older than its schedule
+ * allows (an expected run missing, on demand).
+ */
+export function shiftRuns(state: SimulationState, store: SandboxStore, flow: FlowEntity, ms: number): number {
+	let moved = 0;
+	for (const record of store.runs.values()) {
+		if (record.run.flowId !== flow.id) continue;
+		const duration = (record.run.metrics as { durationSummary?: { completedAtUTC?: number } }).durationSummary;
+		const status = String((record.run.metrics as { statusSummary: { status: string } }).statusSummary.status);
+		record.startedAtUTC -= ms;
+		if (record.settle?.atMs !== undefined) record.settle.atMs -= ms;
+		const completedAtUTC = duration?.completedAtUTC === undefined ? undefined : duration.completedAtUTC - ms;
+		record.run = buildRun(state, store, flow, {
+			runId: record.run.id,
+			status,
+			startedAtUTC: record.startedAtUTC,
+			completedAtUTC,
+			skippedPercent: record.skippedPercent,
+		});
+		moved++;
+	}
+	return moved;
 }
 
 /** The run as a reader sees it now; the read is counted towards `afterReads`. */

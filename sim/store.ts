@@ -43,6 +43,8 @@ export interface RunRecord {
 	run: JsonObject & { id: string; flowId: string };
 	startedAtUTC: number;
 	settle?: { atMs?: number; readsLeft?: number; finalStatus: string };
+	/** Skipped records as a percentage of records read, when set on demand (otherwise derived from the ID). */
+	skippedPercent?: number;
 }
 
 export interface RequestLogEntry {

@@ -27,6 +27,8 @@ export interface PollOptions {
 	/** The workflow's static data as n8n saved it after the previous poll. */
 	staticData?: IDataObject;
 	credentialId?: string;
+	/** The node's version; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface PollResult {
@@ -43,7 +45,7 @@ export async function pollNode(options: PollOptions): Promise<PollResult> {
 		id: 'trigger',
 		name: TRIGGER_NODE_NAME,
 		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: { aepPlatformApi: { id: options.credentialId ?? 'aep-1', name: 'AEP' } },

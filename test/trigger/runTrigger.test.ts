@@ -61,7 +61,7 @@ afterEach(() => {
 	jest.restoreAllMocks();
 });
 
-describe('AEP Dataflow Run Trigger', () => {
+describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', () => {
 	test('first poll records what exists and emits nothing; later polls emit each newly finished run once, across restarts', async () => {
 		expectTokenRequest();
 		const api = flowService();
@@ -81,6 +81,11 @@ describe('AEP Dataflow Run Trigger', () => {
 					handled: {},
 					handledThrough: null,
 					pending: { 'long-run': NOW - 3 * HOUR },
+					delayed: {},
+					// The newest start per dataflow, for "expected run missing" (version 2).
+					lastStart: { [FLOW]: NOW - 3 * HOUR },
+					watchingSince: NOW - 24 * HOUR,
+					conditions: {},
 				},
 			},
 		});
@@ -243,6 +248,10 @@ describe('AEP Dataflow Run Trigger', () => {
 			handled: {},
 			handledThrough: null,
 			pending: { 'r-1': NOW - HOUR },
+			delayed: {},
+			lastStart: { [flowIds[3]]: NOW - HOUR, [flowIds[20]]: NOW - 2 * HOUR },
+			watchingSince: NOW - 24 * HOUR,
+			conditions: {},
 		});
 	});
 

@@ -29,9 +29,15 @@ export async function getDataflow(ctx: AepContext, flowId: string, itemIndex?: n
 	return flow;
 }
 
-/** Every destination dataflow in the credential's sandbox. */
-export async function listDestinationDataflows(ctx: AepContext): Promise<IDataObject[]> {
-	return await aepListByContinuation(ctx, { path: PATHS.flows, qs: { property: DESTINATION_FLOW_FILTER } });
+/** Flow Service's filter for dataflows to one destination (connection spec). */
+export function destinationSpecFilter(connectionSpecId: string): string {
+	return `inheritedAttributes.targetConnections[].connectionSpec.id==${connectionSpecId}`;
+}
+
+/** Every destination dataflow in the credential's sandbox, optionally only those to one destination. */
+export async function listDestinationDataflows(ctx: AepContext, destinationSpecId?: string): Promise<IDataObject[]> {
+	const property = destinationSpecId ? [DESTINATION_FLOW_FILTER, destinationSpecFilter(destinationSpecId)] : DESTINATION_FLOW_FILTER;
+	return await aepListByContinuation(ctx, { path: PATHS.flows, qs: { property } });
 }
 
 /** Attempts at one update (first try included) before a 412 is reported. */

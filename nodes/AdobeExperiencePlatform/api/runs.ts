@@ -18,7 +18,7 @@ export async function listRuns(ctx: AepContext, query: RunsQuery): Promise<IData
 	const lists = await mapBounded(chunks, PARALLEL_REQUEST_LIMIT, async (flowIds) =>
 		await aepListByContinuation(ctx, {
 			path: PATHS.runs,
-			qs: runsQueryString(flowIds, query.startedAfter, query.startedBefore),
+			qs: runsQueryString(flowIds, query.startedAfter, query.startedBefore, query.statuses),
 			limit: query.limit,
 			keep: query.keep,
 			itemIndex: query.itemIndex,

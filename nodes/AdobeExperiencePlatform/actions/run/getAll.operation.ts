@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { getDataflow } from '../../api/flows';
 import { listRuns } from '../../api/runs';
 import { MAX_LIMIT, operationNotice, returnAllOrLimit } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
+import { uiOrganizationOption } from '../../descriptions/uiLink';
 import { DOCS } from '../../domain/constants';
 import { parseDateTime } from '../../domain/dates';
 import { normaliseRunStatus, RUN_STATUS_OPTIONS, runStatusOf, summariseRun } from '../../domain/runs/runSummary';
+import { detailedRunSummary } from '../../domain/runs/runDetails';
+import { STATUS_SPELLINGS } from '../../domain/runs/runsQuery';
 import { executePerItem } from '../../helpers/execute';
 import { getDataflowId } from '../../helpers/parameters';
 import { invalidParameter, requireWholeNumber } from '../../helpers/validation';
@@ -69,6 +73,32 @@ const properties: INodeProperties[] = [
 				description:
 					'Keep only runs with one of these statuses (compared case-insensitively; "In Progress" includes Processing, Waiting, Pending and Queued)',
 			},
+			{
+				displayName: 'Filter Status in AEP',
+				name: 'statusInAep',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether AEP filters by status too (metrics.statusSummary.status, every documented spelling), so fewer pages are read; runs are still checked here',
+			},
+		],
+	}),
+	shownWhenWaiting(false, {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Details',
+				name: 'addDetails',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the dataflow and destination names (one more request), the skip rate and reasons, one row per audience or dataset (entities) and a link to the dataflow in the Experience Platform UI',
+			},
+			uiOrganizationOption({ displayOptions: { show: { addDetails: [true] } } }),
 		],
 	}),
 	shownWhenWaiting(true, {
@@ -146,6 +176,7 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		startedAfter?: unknown;
 		startedBefore?: unknown;
 		status?: unknown[];
+		statusInAep?: boolean;
 	};
 	const startedAfter = readTime(ctx, 'Started After', filters.startedAfter, itemIndex);
 	const startedBefore = readTime(ctx, 'Started Before', filters.startedBefore, itemIndex);
@@ -167,17 +198,21 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		}
 		statuses.add(normalised);
 	}
-	// The status filter is applied here: AEP's status strings vary in casing between documents and
-	// the API does not say whether its own filter ignores case.
+	// The status filter is always applied here: AEP's status strings vary in casing between documents
+	// and the API does not say whether its own filter ignores case; AEP filters too only when asked.
 	const runs = await listRuns(ctx, {
 		flowIds: [flowId],
 		startedAfter,
 		startedBefore,
 		limit,
+		statuses: filters.statusInAep ? [...statuses].flatMap((status) => STATUS_SPELLINGS[status] ?? [status]) : undefined,
 		keep: statuses.size ? (run) => statuses.has(runStatusOf(run) ?? '') : undefined,
 		itemIndex,
 	});
-	return runs.map(summariseRun);
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { addDetails?: boolean; uiOrganization?: string };
+	if (!options.addDetails) return runs.map(summariseRun);
+	const flow = await getDataflow(ctx, flowId, itemIndex);
+	return runs.map((run) => detailedRunSummary(run, { flow, uiOrganization: options.uiOrganization?.trim() || undefined }));
 }
 
 /**
