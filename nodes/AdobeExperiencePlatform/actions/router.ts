@@ -21,6 +21,14 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	dataflow: { create: dataflow.create, patch: dataflow.patch },
 	run: { getAll: run.getAll },
 };
+// Day-two dataflow operations (see, run now, extend, delete).
+Object.assign(OPERATIONS.dataflow, {
+	get: dataflow.get,
+	getAll: dataflow.getAll,
+	delete: dataflow.deleteDataflow,
+	extendEndTime: dataflow.extendEndTime,
+	exportNow: dataflow.exportNow,
+});
 
 /** Runs the operation the node is set to. Resource and operation are the same for every item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

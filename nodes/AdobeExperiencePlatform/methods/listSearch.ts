@@ -1,6 +1,7 @@
 /** Searchable lists of the resource locators, filtered as the user types. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { searchAudiencePage } from '../api/audiences';
 import { listDestinations } from '../api/catalogue';
 import { matchesSearch, searchCollectionPage } from '../api/collections';
 import { DESTINATION_FLOW_FILTER } from '../api/flows';
@@ -63,4 +64,13 @@ export async function searchTargetConnections(
 		filter,
 		paginationToken,
 	});
+}
+
+/** Audiences from the Segmentation service, by name, a page at a time. */
+export async function searchAudiences(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchAudiencePage(this, filter, paginationToken);
 }
