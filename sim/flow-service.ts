@@ -33,6 +33,7 @@ import {
 	startLimitPage,
 	wantsCount,
 } from './listing';
+import { refuseDeleteInUse } from './references';
 import type { RunSettling, RunStatus } from './runs';
 import { lastRunDetails, readRun, seedRunHistory, settleIfDue } from './runs';
 import type { CollectionName, Entity, FlowEntity, JsonObject, SandboxStore, SimulationState } from './store';
@@ -278,6 +279,7 @@ function getEntity(call: Call, collection: CollectionName, id: string): SimAnswe
 
 function deleteEntity(call: Call, collection: CollectionName, id: string): SimAnswer {
 	entityOrNotFound(call, collection, id);
+	refuseDeleteInUse(call.store, collection, id);
 	call.store.collection(collection).delete(id);
 	if (collection === 'flows') {
 		for (const [runId, record] of call.store.runs) if (record.run.flowId === id) call.store.runs.delete(runId);

@@ -12,6 +12,8 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
+import { ADHOC_RUN_PATH, handleAdhocRun } from './adhoc';
+import type { AdhocConfig } from './adhoc';
 import { handleAdmin } from './admin';
 import { Catalogue } from './catalogue';
 import { SimHttpError, contentTypeError, flowServiceError, gatewayError, problem } from './errors';
@@ -56,6 +58,8 @@ export interface SimulationOptions {
 	defaultPageSize?: number;
 	/** Time source in ms (tests pin it). */
 	clock?: () => number;
+	/** Ad hoc ("export now") behaviour: not-ready time of new dataset dataflows, dataset exports enabled. */
+	adhoc?: Partial<AdhocConfig>;
 }
 
 export interface Simulation {
@@ -141,6 +145,7 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 		patchResponse: options.patchResponse ?? 'spec',
 		defaultPageSize: options.defaultPageSize ?? 100,
 	};
+	const adhoc: AdhocConfig = { datasetReadyAfterMs: 0, datasetsEnabled: true, ...options.adhoc };
 
 	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = randomUUID();
@@ -224,6 +229,18 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 					}
 				}
 				answer = handleFlowService(state, config, { method, path: servicePath, query: url.searchParams, headers: request.headers, body, caller });
+			} else if (path === ADHOC_RUN_PATH && method === 'POST') {
+				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
+				entry.sandbox = caller.sandboxName;
+				if (!JSON_CONTENT_TYPE.test(request.headers['content-type'] ?? '')) throw contentTypeError();
+				let body: unknown;
+				try {
+					body = JSON.parse(rawBody);
+				} catch {
+					throw new SimHttpError(400, { message: 'The request body is not valid JSON' });
+				}
+				const store = state.sandbox(caller.sandboxName);
+				answer = handleAdhocRun({ state, store, config: adhoc, runSettling, headers: request.headers, body, gatewayUrl: `http://${request.headers.host ?? '127.0.0.1'}` });
 			} else {
 				answer = { status: 404, body: { message: `Nothing is simulated at ${path}` } };
 			}
