@@ -29,6 +29,10 @@ Object.assign(OPERATIONS.dataflow, {
 	extendEndTime: dataflow.extendEndTime,
 	exportNow: dataflow.exportNow,
 });
+// Day-two connection operations (see, change, delete).
+Object.assign(OPERATIONS.baseConnection, { delete: baseConnection.deleteConnection, get: baseConnection.get, getAll: baseConnection.getAll, updateCredentials: baseConnection.updateCredentials });
+Object.assign(OPERATIONS.targetConnection, { delete: targetConnection.deleteConnection, get: targetConnection.get, getAll: targetConnection.getAll, update: targetConnection.update });
+Object.assign(OPERATIONS.sourceConnection, { delete: sourceConnection.deleteConnection, get: sourceConnection.get, getAll: sourceConnection.getAll });
 
 /** Runs the operation the node is set to. Resource and operation are the same for every item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

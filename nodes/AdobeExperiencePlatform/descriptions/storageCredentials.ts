@@ -17,7 +17,7 @@ export function storageCredentialSlots(): INodeCredentialDescription[] {
 		required: true,
 		testedBy: 'validateStorageCredential',
 		displayOptions: {
-			show: { resource: ['baseConnection'], operation: ['create'], storageCredential: [kind.type] },
+			show: { resource: ['baseConnection'], operation: ['create', 'updateCredentials'], storageCredential: [kind.type] },
 		},
 	}));
 }

@@ -74,3 +74,27 @@ export async function searchAudiences(
 ): Promise<INodeListSearchResult> {
 	return await searchAudiencePage(this, filter, paginationToken);
 }
+
+/** Base connections of the chosen destination (all of them without one), newest first. */
+export async function searchBaseConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const destination = editedLocatorValue(this, 'destination');
+	return await searchCollectionPage(this, {
+		collection: 'baseConnections',
+		property: destination ? `connectionSpec.id==${destination}` : undefined,
+		filter,
+		paginationToken,
+	});
+}
+
+/** Every source connection (Data Lake and Profile store), newest first. */
+export async function searchAnySourceConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchCollectionPage(this, { collection: 'sourceConnections', filter, paginationToken });
+}
