@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Simulation } from '../../sim/index';
 import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { aepCredentials } from '../harness/credentials';
+import { aepCredentialData, aepCredentials, TestCredentialsHelper } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import { aepOperation } from '../harness/nodes';
 import { CLIENT_ID, CLIENT_SECRET, FLOW, FLOW_SPEC, FlowClient, allowOnlyLocalhost, fillPlaceholders, http, seed, startTestSimulation } from './helpers';
@@ -154,5 +154,35 @@ describe('create → delete with cascade → everything gone, in order', () => {
 		const answer = await client.call('DELETE', `/connections/${ids.baseId}`);
 		expect(answer.status).toBe(400);
 		expect(answer.body.errorMessage).toBe(`connections with id = [${ids.baseId}] is used by dataflow(s) ${flow.id}: delete the dataflows first`);
+	});
+});
+
+describe('change a destination: rotate keys, move the export', () => {
+	test('Update Credentials and Target Connection → Update against the simulation’s etags and specs', async () => {
+		const ids = await datasetConnections();
+		const credentialsWithKeys = new TestCredentialsHelper({
+			'aep-1': {
+				type: 'aepPlatformApi',
+				data: aepCredentialData({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, showAdvanced: true, imsTokenUrl: sim.imsTokenUrl, gatewayUrl: sim.gatewayUrl }),
+			},
+			'storage-1': { type: 'aepAmazonS3AccessKeyApi', data: { accessKeyId: 'AKIAIOSFODNN7ROTATED', secretAccessKey: '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' } },
+		});
+		const built = chain([
+			{ name: 'Rotate', type: aepOperation('baseConnection', 'updateCredentials'), parameters: { connection: { __rl: true, mode: 'id', value: ids.baseId }, storageCredential: 'aepAmazonS3AccessKeyApi' } },
+			{ name: 'Move', type: aepOperation('targetConnection', 'update'), parameters: { connection: { __rl: true, mode: 'id', value: ids.targetId }, updateFields: { bucketName: 'moved-bucket', path: 'moved/path' } } },
+		]);
+		built.nodes[1].credentials = { ...built.nodes[1].credentials, aepAmazonS3AccessKeyApi: { id: 'storage-1', name: 'Storage' } };
+
+		const result = await runWorkflow({ ...built, credentials: credentialsWithKeys });
+
+		expect(result.error('Rotate')).toBeUndefined();
+		expect(result.error('Move')).toBeUndefined();
+		expect(result.output('Rotate')[0].json).toMatchObject({ id: ids.baseId, updated: ['/auth/params'], attempts: 1 });
+		const base = (await client.get(`/connections/${ids.baseId}`)).body.items[0];
+		expect(base.auth.params.s3AccessKey).toBe('AKIAIOSFODNN7ROTATED');
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain('ROTATEDKEY');
+		const target = (await client.get(`/targetConnections/${ids.targetId}`)).body.items[0];
+		expect(target.params).toMatchObject({ bucketName: 'moved-bucket', path: 'moved/path' });
+		expect(seen('PATCH')).toEqual([`PATCH ${FLOW}/connections/${ids.baseId} 200`, `PATCH ${FLOW}/targetConnections/${ids.targetId} 200`]);
 	});
 });
