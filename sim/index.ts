@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { ADHOC_RUN_PATH, handleAdhocRun } from './adhoc';
 import type { AdhocConfig } from './adhoc';
 import { handleAdmin } from './admin';
+import { AUDIENCES_PATH, listAudiences } from './audiences';
 import { Catalogue } from './catalogue';
 import { SimHttpError, contentTypeError, flowServiceError, gatewayError, problem } from './errors';
 import { FaultSwitches } from './faults';
@@ -229,6 +230,10 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 					}
 				}
 				answer = handleFlowService(state, config, { method, path: servicePath, query: url.searchParams, headers: request.headers, body, caller });
+			} else if (path === AUDIENCES_PATH && method === 'GET') {
+				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
+				entry.sandbox = caller.sandboxName;
+				answer = listAudiences(url.searchParams, caller.sandboxName);
 			} else if (path === ADHOC_RUN_PATH && method === 'POST') {
 				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
 				entry.sandbox = caller.sandboxName;

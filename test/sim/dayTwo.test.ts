@@ -186,3 +186,21 @@ describe('change a destination: rotate keys, move the export', () => {
 		expect(seen('PATCH')).toEqual([`PATCH ${FLOW}/connections/${ids.baseId} 200`, `PATCH ${FLOW}/targetConnections/${ids.targetId} 200`]);
 	});
 });
+
+describe('audiences from the simulated Segmentation service', () => {
+	test('Audience → Get Many reads every page; name contains narrows them', async () => {
+		const all = await runWorkflow({ ...chain([{ name: 'Audiences', type: aepOperation('audience', 'getAll'), parameters: { returnAll: true } }]), credentials: credentials() });
+		expect(all.output('Audiences')).toHaveLength(120);
+		const some = await runWorkflow({
+			...chain([{ name: 'Audiences', type: aepOperation('audience', 'getAll'), parameters: { returnAll: true, nameContains: 'NEWSLETTER' } }]),
+			credentials: credentials(),
+		});
+		expect(some.output('Audiences').map((item) => item.json.id)).toEqual([AUDIENCES[1]]);
+		expect(seen('GET').filter((line) => line.includes('audiences'))).toEqual([
+			'GET /data/core/ups/audiences 200',
+			'GET /data/core/ups/audiences 200',
+			'GET /data/core/ups/audiences 200',
+			'GET /data/core/ups/audiences 200',
+		]);
+	});
+});

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
@@ -29,6 +30,8 @@ Object.assign(OPERATIONS.dataflow, {
 	extendEndTime: dataflow.extendEndTime,
 	exportNow: dataflow.exportNow,
 });
+// Audiences, from the Segmentation service.
+OPERATIONS.audience = { getAll: audience.getAll };
 // Day-two connection operations (see, change, delete).
 Object.assign(OPERATIONS.baseConnection, { delete: baseConnection.deleteConnection, get: baseConnection.get, getAll: baseConnection.getAll, updateCredentials: baseConnection.updateCredentials });
 Object.assign(OPERATIONS.targetConnection, { delete: targetConnection.deleteConnection, get: targetConnection.get, getAll: targetConnection.getAll, update: targetConnection.update });

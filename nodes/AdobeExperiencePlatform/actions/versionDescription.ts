@@ -1,6 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
@@ -26,6 +27,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Audience', value: 'audience' },
 				{ name: 'Base Connection', value: 'baseConnection' },
 				{ name: 'Dataflow', value: 'dataflow' },
 				{ name: 'Dataset', value: 'dataset' },
@@ -41,5 +43,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...targetConnection.description,
 		...dataflow.description,
 		...run.description,
+		...audience.description,
 	],
 };

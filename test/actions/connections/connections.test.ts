@@ -12,7 +12,6 @@ import { aepOperation } from '../../harness/nodes';
 const S3_SPEC = connectionSpecFixture('amazon-s3');
 const BASE_ID = '31111111-2222-4333-8444-555555555555';
 const TARGET_ID = '21111111-2222-4333-8444-555555555555';
-const SOURCE_ID = '11111111-2222-4333-8444-555555555555';
 const FLOW_ID = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 const NEW_KEYS = { accessKeyId: 'AKIAIOSFODNN7ROTATED', secretAccessKey: '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' };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
