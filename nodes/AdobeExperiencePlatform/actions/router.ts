@@ -30,6 +30,7 @@ Object.assign(OPERATIONS.dataflow, {
 	extendEndTime: dataflow.extendEndTime,
 	exportNow: dataflow.exportNow,
 });
+OPERATIONS.run.get = run.get;
 // Audiences, from the Segmentation service.
 OPERATIONS.audience = { getAll: audience.getAll };
 // Day-two connection operations (see, change, delete).

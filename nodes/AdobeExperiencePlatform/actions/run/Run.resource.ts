@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { getAll };
+export { get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['run'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one run by ID: one item per audience or dataset it exported, with skip reasons',
+				action: 'Get run',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description: 'List the runs of a dataflow, or wait for one to finish',
@@ -22,4 +29,5 @@ export const description: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAll.description,
+	...get.description,
 ];
