@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataLandingZone from './dataLandingZone/DataLandingZone.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as run from './run/Run.resource';
@@ -33,6 +34,7 @@ Object.assign(OPERATIONS.dataflow, {
 OPERATIONS.run.get = run.get;
 // Audiences, from the Segmentation service.
 OPERATIONS.audience = { getAll: audience.getAll };
+OPERATIONS.dataLandingZone = { listFiles: dataLandingZone.listFiles, downloadFile: dataLandingZone.downloadFile };
 // Day-two connection operations (see, change, delete).
 Object.assign(OPERATIONS.baseConnection, { delete: baseConnection.deleteConnection, get: baseConnection.get, getAll: baseConnection.getAll, updateCredentials: baseConnection.updateCredentials });
 Object.assign(OPERATIONS.targetConnection, { delete: targetConnection.deleteConnection, get: targetConnection.get, getAll: targetConnection.getAll, update: targetConnection.update });

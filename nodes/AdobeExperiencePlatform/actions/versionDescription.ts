@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataLandingZone from './dataLandingZone/DataLandingZone.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as run from './run/Run.resource';
@@ -29,6 +30,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			options: [
 				{ name: 'Audience', value: 'audience' },
 				{ name: 'Base Connection', value: 'baseConnection' },
+				{ name: 'Data Landing Zone', value: 'dataLandingZone' },
 				{ name: 'Dataflow', value: 'dataflow' },
 				{ name: 'Dataset', value: 'dataset' },
 				{ name: 'Run', value: 'run' },
@@ -44,5 +46,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...dataflow.description,
 		...run.description,
 		...audience.description,
+		...dataLandingZone.description,
 	],
 };

@@ -38,4 +38,6 @@ export const PLATFORM_PATHS = {
 	adhocRun: '/data/core/activation/disflowprovider/adhocrun',
 	/** Segmentation service audiences, for pickers. */
 	audiences: '/data/core/ups/audiences',
+	/** SAS credential of the Data Landing Zone destination container (`?type=dlz_destination`). */
+	landingZoneCredentials: '/data/foundation/connectors/landingzone/credentials',
 };
