@@ -16,6 +16,7 @@ import { ADHOC_RUN_PATH, handleAdhocRun } from './adhoc';
 import type { AdhocConfig } from './adhoc';
 import { handleAdmin } from './admin';
 import { AUDIENCES_PATH, listAudiences } from './audiences';
+import { BLOB_PREFIX, LANDING_ZONE_CREDENTIALS_PATH, blobAnswer, landingZoneCredentials } from './landingZone';
 import { Catalogue } from './catalogue';
 import { SimHttpError, contentTypeError, flowServiceError, gatewayError, problem } from './errors';
 import { FaultSwitches } from './faults';
@@ -162,6 +163,15 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 			return;
 		}
 
+		if (path.startsWith(BLOB_PREFIX)) {
+			// The landing zone's storage: no AEP headers, the SAS token in the query.
+			const blob = blobAnswer(path, url.searchParams, state.now());
+			state.requests.push({ time: state.now(), requestId, method, path, query: {}, status: blob.status });
+			response.writeHead(blob.status, { ...blob.headers, 'content-length': String(blob.body.length) });
+			response.end(blob.body);
+			return;
+		}
+
 		if (path.startsWith('/__sim/')) {
 			let body: unknown;
 			try {
@@ -230,6 +240,10 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 					}
 				}
 				answer = handleFlowService(state, config, { method, path: servicePath, query: url.searchParams, headers: request.headers, body, caller });
+			} else if (path === LANDING_ZONE_CREDENTIALS_PATH && method === 'GET') {
+				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
+				entry.sandbox = caller.sandboxName;
+				answer = landingZoneCredentials(state.sandbox(caller.sandboxName), url.searchParams, `http://${request.headers.host ?? '127.0.0.1'}`);
 			} else if (path === AUDIENCES_PATH && method === 'GET') {
 				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
 				entry.sandbox = caller.sandboxName;

@@ -204,3 +204,23 @@ describe('audiences from the simulated Segmentation service', () => {
 		]);
 	});
 });
+
+describe('the simulated Data Landing Zone', () => {
+	test('List Files then Download File: every file, as binary data, through the SAS credential', async () => {
+		const result = await runWorkflow({
+			...chain([
+				{ name: 'List', type: aepOperation('dataLandingZone', 'listFiles'), parameters: { returnAll: true, prefix: '5ba9452c' } },
+				{ name: 'Download', type: aepOperation('dataLandingZone', 'downloadFile'), parameters: { binaryPropertyName: 'data' } },
+			]),
+			credentials: credentials(),
+		});
+
+		expect(result.error('Download')).toBeUndefined();
+		const listed = result.output('List').map((item) => item.json);
+		expect(listed).toHaveLength(1);
+		expect(String(listed[0].name)).toMatch(/^5ba9452c7bc8e0000061c4ba\/exportTime=\d{12}\/part-00001\.json$/);
+		const [file] = result.output('Download');
+		expect(Buffer.from(file.binary!.data.data, 'base64').toString('utf8')).toBe('{"datasetId":"5ba9452c7bc8e0000061c4ba","row":1}\n');
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain('sig=');
+	});
+});
