@@ -152,6 +152,25 @@ describe('AEP Dataflow → Get Many', () => {
 		expect(result.output('AEP')).toEqual([]);
 	});
 
+	test('ending within 30 days: dataset dataflows only, by End Time or six months after creation', async () => {
+		freezeDate('2026-07-05T00:00:00Z');
+		const later = datasetFlow({ id: 'a1111111-2222-4333-8444-555555555555', scheduleParams: { startTime: 1768435200, endTime: Date.UTC(2026, 11, 1) / 1000 } });
+		const soon = datasetFlow({ id: 'b1111111-2222-4333-8444-555555555555', scheduleParams: { startTime: 1768435200, endTime: Date.UTC(2026, 6, 20) / 1000 } });
+		expectTokenRequest();
+		flowService()
+			.get('/flows')
+			.query({ property: DESTINATIONS, orderby: '-createdAt', limit: '100' })
+			.reply(200, continuationPage([audienceFlow(), later, soon, datasetFlow()]));
+
+		const result = await run('getAll', { returnAll: true, filters: { endingWithinDays: 30 } });
+
+		assertAllRequestsMade();
+		expect(result.output('AEP').map((item) => [item.json.id, item.json.daysLeft, item.json.endsBy])).toEqual([
+			[soon.id, 15, 'endTime'],
+			[DATASET_FLOW_ID, 10, 'sixMonthsAfterCreation'],
+		]);
+	});
+
 	test('bad filters fail before any request, naming the field and what is allowed', async () => {
 		const result = await run('getAll', { returnAll: true, filters: { datasetId: 'x y' } });
 		expect(result.error('AEP')?.message).toBe('Invalid Dataset ID: "x y". Allowed: a dataset ID such as 5ba9452c7bc8e0000061c4ba.');

@@ -5,7 +5,9 @@ import { listRecords } from '../../api/records';
 import { audienceLocator, AUDIENCE_ID_EXAMPLE } from '../../descriptions/audienceLocator';
 import { MAX_LIMIT, returnAllOrLimit } from '../../descriptions/common';
 import { destinationLocator, DESTINATION_ID_EXAMPLE } from '../../descriptions/locators';
+import { flowExportType } from '../../domain/dataflow';
 import { dataflowPropertyFilters, datasetSourceFilter, nameContains } from '../../domain/dataflowFilters';
+import { datasetFlowExpiry } from '../../domain/expiry';
 import { executePerItem } from '../../helpers/execute';
 import { invalidParameter, requireUuid, requireWholeNumber } from '../../helpers/validation';
 import { dataflowOutput } from './dataflowOutput';
@@ -31,6 +33,14 @@ const properties: INodeProperties[] = [
 				description: 'Keep only dataflows that export this dataset',
 			},
 			destinationLocator({ required: false, description: 'Keep only dataflows to this destination' }),
+			{
+				displayName: 'Ending Within (Days)',
+				name: 'endingWithinDays',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 0, maxValue: 3650 },
+				description: 'Keep only dataset dataflows that stop within this many days (by their End Time, or six months after creation without one), including those already stopped',
+			},
 			{
 				displayName: 'Name Contains',
 				name: 'nameContains',
@@ -59,6 +69,7 @@ interface Filters {
 	audience?: unknown;
 	datasetId?: unknown;
 	destination?: unknown;
+	endingWithinDays?: unknown;
 	nameContains?: unknown;
 	state?: unknown;
 }
@@ -67,6 +78,17 @@ interface Filters {
 function locatorValue(value: unknown): string {
 	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
 	return typeof raw === 'string' ? raw.trim() : '';
+}
+
+/** The filters Flow Service cannot apply: name contains, and when a dataset dataflow stops. */
+function keepFlow(wantedName: string | undefined, endingWithinDays: number | undefined, nowMs: number) {
+	if (!wantedName?.trim() && endingWithinDays === undefined) return undefined;
+	return (flow: IDataObject) => {
+		if (!nameContains(flow.name, wantedName)) return false;
+		if (endingWithinDays === undefined) return true;
+		const { daysLeft } = datasetFlowExpiry(flow, nowMs);
+		return flowExportType(flow) === 'datasets' && daysLeft !== null && daysLeft <= endingWithinDays;
+	};
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -93,6 +115,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throw invalidParameter(this, 'State', state, 'Allowed: "enabled" or "disabled".', itemIndex);
 		}
 		const wantedName = typeof filters.nameContains === 'string' ? filters.nameContains : undefined;
+		const endingWithin =
+			filters.endingWithinDays === undefined ? undefined : requireWholeNumber(this, 'Ending Within (Days)', filters.endingWithinDays, 0, 3650, itemIndex);
+		const nowMs = Date.now();
 
 		let sourceConnectionIds: string[] | undefined;
 		if (datasetId) {
@@ -105,9 +130,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this,
 			'flows',
 			dataflowPropertyFilters({ destinationId, audienceId, sourceConnectionIds, state }),
-			{ limit, itemIndex, keep: wantedName?.trim() ? (flow) => nameContains(flow.name, wantedName) : undefined },
+			{ limit, itemIndex, keep: keepFlow(wantedName, endingWithin, nowMs) },
 		);
-		const nowMs = Date.now();
 		return flows.map((flow) => dataflowOutput(flow, nowMs));
 	});
 }
