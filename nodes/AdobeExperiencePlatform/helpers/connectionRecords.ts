@@ -9,12 +9,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Collection } from '../api/paths';
 import { deleteRecord, getRecord, listRecords } from '../api/records';
 import type { ConnectionKind } from '../descriptions/connectionLocators';
-import { MAX_LIMIT, returnAllOrLimit } from '../descriptions/common';
+import { exportTypeParameter, MAX_LIMIT, returnAllOrLimit } from '../descriptions/common';
 import { CONNECTION_ID_EXAMPLE, destinationLocator, DESTINATION_ID_EXAMPLE } from '../descriptions/locators';
+import { sourceSpecOf } from '../domain/catalogue';
 import { nameContains } from '../domain/dataflowFilters';
 import { executePerItem } from './execute';
 import { locatorId } from './locatorId';
-import { requireUuid, requireWholeNumber } from './validation';
+import { invalidParameter, requireUuid, requireWholeNumber } from './validation';
 
 export const COLLECTION_OF: Record<ConnectionKind, Exclude<Collection, 'flows'>> = {
 	base: 'baseConnections',
@@ -49,7 +50,10 @@ export async function getConnectionExecute(ctx: IExecuteFunctions, kind: Connect
 }
 
 export function getManyConnectionProperties(kind: ConnectionKind): INodeProperties[] {
-	const destination = kind === 'source' ? [] : [destinationLocator({ required: false, description: 'Keep only connections to this destination' })];
+	const destination: INodeProperties[] =
+		kind === 'source'
+			? [{ ...exportTypeParameter, description: 'Keep only source connections of datasets (Data Lake) or of audiences (Profile store)' }]
+			: [destinationLocator({ required: false, description: 'Keep only connections to this destination' })];
 	return [
 		...returnAllOrLimit(),
 		{
@@ -75,8 +79,13 @@ export async function getManyConnectionsExecute(ctx: IExecuteFunctions, kind: Co
 		const specId = destination
 			? requireUuid(ctx, 'Destination', destination, `Allowed: a destination picked from the list, or its connection spec ID (a UUID such as ${DESTINATION_ID_EXAMPLE}).`, itemIndex)
 			: undefined;
+		const exportType = filters.exportType;
+		if (exportType !== undefined && exportType !== 'datasets' && exportType !== 'audiences') {
+			throw invalidParameter(ctx, 'Export Type', exportType, 'Allowed: "datasets" or "audiences".', itemIndex);
+		}
+		const property = specId ? [`connectionSpec.id==${specId}`] : exportType ? [`connectionSpec.id==${sourceSpecOf(exportType)}`] : [];
 		const wanted = typeof filters.nameContains === 'string' && filters.nameContains.trim() ? filters.nameContains : undefined;
-		const records = await listRecords(ctx, COLLECTION_OF[kind], specId ? [`connectionSpec.id==${specId}`] : [], {
+		const records = await listRecords(ctx, COLLECTION_OF[kind], property, {
 			limit,
 			itemIndex,
 			keep: wanted ? (record) => nameContains(record.name, wanted) : undefined,
