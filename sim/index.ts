@@ -12,11 +12,10 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
-import { ADHOC_RUN_PATH, handleAdhocRun } from './adhoc';
 import type { AdhocConfig } from './adhoc';
 import { handleAdmin } from './admin';
-import { AUDIENCES_PATH, listAudiences } from './audiences';
-import { BLOB_PREFIX, LANDING_ZONE_CREDENTIALS_PATH, blobAnswer, landingZoneCredentials } from './landingZone';
+import { BLOB_PREFIX, blobAnswer } from './landingZone';
+import { handlePlatformService, isPlatformPath } from './platform';
 import { Catalogue } from './catalogue';
 import { SimHttpError, contentTypeError, flowServiceError, gatewayError, problem } from './errors';
 import { FaultSwitches } from './faults';
@@ -240,26 +239,10 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 					}
 				}
 				answer = handleFlowService(state, config, { method, path: servicePath, query: url.searchParams, headers: request.headers, body, caller });
-			} else if (path === LANDING_ZONE_CREDENTIALS_PATH && method === 'GET') {
-				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
-				entry.sandbox = caller.sandboxName;
-				answer = landingZoneCredentials(state.sandbox(caller.sandboxName), url.searchParams, `http://${request.headers.host ?? '127.0.0.1'}`);
-			} else if (path === AUDIENCES_PATH && method === 'GET') {
-				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
-				entry.sandbox = caller.sandboxName;
-				answer = listAudiences(url.searchParams, caller.sandboxName);
-			} else if (path === ADHOC_RUN_PATH && method === 'POST') {
-				caller = checkGatewayHeaders(state, faults, gateway, request.headers);
-				entry.sandbox = caller.sandboxName;
-				if (!JSON_CONTENT_TYPE.test(request.headers['content-type'] ?? '')) throw contentTypeError();
-				let body: unknown;
-				try {
-					body = JSON.parse(rawBody);
-				} catch {
-					throw new SimHttpError(400, { message: 'The request body is not valid JSON' });
-				}
-				const store = state.sandbox(caller.sandboxName);
-				answer = handleAdhocRun({ state, store, config: adhoc, runSettling, headers: request.headers, body, gatewayUrl: `http://${request.headers.host ?? '127.0.0.1'}` });
+			} else if (isPlatformPath(path)) {
+				const authenticate = () => (caller = checkGatewayHeaders(state, faults, gateway, request.headers));
+				answer = handlePlatformService({ state, adhoc, runSettling, method, path, query: url.searchParams, headers: request.headers, rawBody, authenticate });
+				entry.sandbox = caller?.sandboxName;
 			} else {
 				answer = { status: 404, body: { message: `Nothing is simulated at ${path}` } };
 			}
