@@ -10,6 +10,7 @@ import { aepCredentialData, aepCredentials, TestCredentialsHelper } from '../har
 import { chain, runWorkflow } from '../harness/engine';
 import { aepOperation } from '../harness/nodes';
 import { CLIENT_ID, CLIENT_SECRET, FLOW, FLOW_SPEC, FlowClient, allowOnlyLocalhost, fillPlaceholders, http, seed, startTestSimulation } from './helpers';
+import { s3DatasetConnections } from './s3Connections';
 
 allowOnlyLocalhost();
 
@@ -35,17 +36,6 @@ afterAll(async () => {
 const credentials = () =>
 	aepCredentials({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, showAdvanced: true, imsTokenUrl: sim.imsTokenUrl, gatewayUrl: sim.gatewayUrl });
 
-/** Seed 000's S3 source, base and target connections. */
-async function datasetConnections() {
-	const source = await client.create('/sourceConnections', seed('000-source-connection.request.json'));
-	const base = await client.create('/connections', fillPlaceholders(seed('000-base-connection-amazon-s3.request.json')));
-	const target = await client.create(
-		'/targetConnections',
-		fillPlaceholders(seed('000-target-connection-amazon-s3.request.json'), { '<FROM_STEP_CREATE_TARGET_BASE_CONNECTION>': base.id }),
-	);
-	return { sourceId: source.id, baseId: base.id, targetId: target.id };
-}
-
 function createDataflowNode(ids: { sourceId: string; targetId: string }) {
 	return {
 		name: 'Create',
@@ -65,7 +55,7 @@ const seen = (method: string) => sim.state.requests.filter((entry) => entry.meth
 
 describe('create → export now → wait → summary', () => {
 	test('a new dataset dataflow: its datasets exported now, the run waited for, Get Runs’ summary out', async () => {
-		const ids = await datasetConnections();
+		const ids = await s3DatasetConnections(client);
 		const result = await runWorkflow({
 			...chain([
 				createDataflowNode(ids),
@@ -114,7 +104,7 @@ describe('create → export now → wait → summary', () => {
 
 describe('create → delete with cascade → everything gone, in order', () => {
 	test('dataflow, target, source, base connection: deleted in that order, each then answers 404', async () => {
-		const fresh = await datasetConnections();
+		const fresh = await s3DatasetConnections(client);
 		const result = await runWorkflow({
 			...chain([
 				createDataflowNode(fresh),
@@ -145,7 +135,7 @@ describe('create → delete with cascade → everything gone, in order', () => {
 	});
 
 	test('the simulation refuses to delete a base connection a dataflow uses, as Adobe does', async () => {
-		const ids = await datasetConnections();
+		const ids = await s3DatasetConnections(client);
 		const body = fillPlaceholders(seed<any>('000-dataflow-amazon-s3.request.json'), {
 			'<FROM_STEP_CREATE_SOURCE_CONNECTION>': ids.sourceId,
 			'<FROM_STEP_CREATE_TARGET_CONNECTION>': ids.targetId,
@@ -159,7 +149,7 @@ describe('create → delete with cascade → everything gone, in order', () => {
 
 describe('change a destination: rotate keys, move the export', () => {
 	test('Update Credentials and Target Connection → Update against the simulation’s etags and specs', async () => {
-		const ids = await datasetConnections();
+		const ids = await s3DatasetConnections(client);
 		const credentialsWithKeys = new TestCredentialsHelper({
 			'aep-1': {
 				type: 'aepPlatformApi',

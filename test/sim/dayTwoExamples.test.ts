@@ -14,6 +14,7 @@ import { PACKAGE_NAME, PACKAGE_ROOT, runWorkflow } from '../harness/engine';
 import { freezeDate } from '../harness/clock';
 import { HarnessStart } from '../harness/start-node';
 import { CLIENT_ID, CLIENT_SECRET, FlowClient, allowOnlyLocalhost, fillPlaceholders, http, seed, startTestSimulation } from './helpers';
+import { s3DatasetConnections } from './s3Connections';
 
 allowOnlyLocalhost();
 
@@ -58,18 +59,8 @@ function example(file: string): { nodes: INode[]; connections: IConnections } {
 const credentials = () =>
 	aepCredentials({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, showAdvanced: true, imsTokenUrl: sim.imsTokenUrl, gatewayUrl: sim.gatewayUrl });
 
-async function s3DatasetConnections() {
-	const source = await client.create('/sourceConnections', seed('000-source-connection.request.json'));
-	const base = await client.create('/connections', fillPlaceholders(seed('000-base-connection-amazon-s3.request.json')));
-	const target = await client.create(
-		'/targetConnections',
-		fillPlaceholders(seed('000-target-connection-amazon-s3.request.json'), { '<FROM_STEP_CREATE_TARGET_BASE_CONNECTION>': base.id }),
-	);
-	return { sourceId: source.id, targetId: target.id };
-}
-
 test('"test a new pipeline": newest connections, create, export now, wait: a finished run summary for Slack', async () => {
-	const ids = await s3DatasetConnections();
+	const ids = await s3DatasetConnections(client);
 
 	const result = await runWorkflow({ ...example('test-new-pipeline.json'), credentials: credentials() });
 
@@ -84,7 +75,7 @@ test('"test a new pipeline": newest connections, create, export now, wait: a fin
 });
 
 test('"keep dataset exports alive": only the dataset dataflow stopping within 30 days is extended six months', async () => {
-	const old = await s3DatasetConnections();
+	const old = await s3DatasetConnections(client);
 	const flowBody = (ids: { sourceId: string; targetId: string }, name: string) =>
 		({ ...fillPlaceholders(seed<any>('000-dataflow-amazon-s3.request.json'), { '<FROM_STEP_CREATE_SOURCE_CONNECTION>': ids.sourceId, '<FROM_STEP_CREATE_TARGET_CONNECTION>': ids.targetId }), name });
 	const body = flowBody(old, 'Created 170 days ago');
@@ -93,7 +84,7 @@ test('"keep dataset exports alive": only the dataset dataflow stopping within 30
 	const ending = await client.create('/flows', body);
 	now += 170 * DAY;
 	await client.login(); // tokens last a day
-	const fresh = await s3DatasetConnections();
+	const fresh = await s3DatasetConnections(client);
 	const recentBody = flowBody(fresh, 'Created today');
 	recentBody.scheduleParams = { ...recentBody.scheduleParams, startTime: Math.floor(now / 1000) + 3600 };
 	delete recentBody.scheduleParams.endTime;

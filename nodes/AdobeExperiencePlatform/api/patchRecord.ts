@@ -11,6 +11,7 @@ import { ifMatchHeader } from '../domain/etag';
 import type { JsonPatchOperation } from '../domain/patch/changes';
 import type { AepContext } from '../transport';
 import { aepRequest } from '../transport';
+import { isPreconditionFailed } from './flows';
 import type { Collection } from './paths';
 import { getRecord, RECORDS } from './records';
 
@@ -21,11 +22,6 @@ export interface RecordPatchResult {
 	operations: JsonPatchOperation[];
 	attempts: number;
 	etag?: string;
-}
-
-function isPreconditionFailed(error: unknown): boolean {
-	const e = error as { httpCode?: string | null; context?: { aep?: { status?: number | null } } };
-	return e?.httpCode === '412' || e?.context?.aep?.status === 412;
 }
 
 export async function patchRecord(

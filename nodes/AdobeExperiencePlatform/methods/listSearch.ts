@@ -57,9 +57,19 @@ export async function searchTargetConnections(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const destination = editedLocatorValue(this, 'destination');
-	return await searchCollectionPage(this, {
-		collection: 'targetConnections',
+	return await searchConnectionsOfDestination(this, 'targetConnections', filter, paginationToken);
+}
+
+/** Connections of the destination being edited (all of them without one), newest first. */
+async function searchConnectionsOfDestination(
+	ctx: ILoadOptionsFunctions,
+	collection: 'baseConnections' | 'targetConnections',
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const destination = editedLocatorValue(ctx, 'destination');
+	return await searchCollectionPage(ctx, {
+		collection,
 		property: destination ? `connectionSpec.id==${destination}` : undefined,
 		filter,
 		paginationToken,
@@ -81,13 +91,7 @@ export async function searchBaseConnections(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const destination = editedLocatorValue(this, 'destination');
-	return await searchCollectionPage(this, {
-		collection: 'baseConnections',
-		property: destination ? `connectionSpec.id==${destination}` : undefined,
-		filter,
-		paginationToken,
-	});
+	return await searchConnectionsOfDestination(this, 'baseConnections', filter, paginationToken);
 }
 
 /** Every source connection (Data Lake and Profile store), newest first. */

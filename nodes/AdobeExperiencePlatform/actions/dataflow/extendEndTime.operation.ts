@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getDataflow, MAX_PATCH_ATTEMPTS, patchDataflow } from '../../api/flows';
 import { operationNotice } from '../../descriptions/common';
+import { attemptsOnConflictOption } from '../../descriptions/conflict';
 import { dataflowLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
 import { flowExportType } from '../../domain/dataflow';
@@ -44,16 +45,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Attempts on Conflict',
-				name: 'maxAttempts',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: MAX_PATCH_ATTEMPTS,
-				description: 'How many times to read the dataflow and send the change when AEP answers 412 because someone else changed it in between',
-			},
-		],
+		options: [attemptsOnConflictOption(MAX_PATCH_ATTEMPTS, 'dataflow')],
 	},
 ];
 
