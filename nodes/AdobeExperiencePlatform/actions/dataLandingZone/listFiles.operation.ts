@@ -35,6 +35,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const prefix = String(this.getNodeParameter('prefix', itemIndex, '') ?? '').trim();
 		const container = await landingZoneContainer(this, itemIndex);
 		const files = await listLandingZoneFiles(this, container, prefix, limit, itemIndex);
+		if (files.length && itemIndex === 0) {
+			this.addExecutionHints({ message: 'Adobe deletes Data Landing Zone files seven days after they land: see deletedAfter on each file.', location: 'outputPane' });
+		}
 		return files.map((file) => ({ ...file, container: container.containerName, deletedAfter: deletedAfter(file.lastModified) }));
 	});
 }
