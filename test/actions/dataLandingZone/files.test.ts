@@ -60,6 +60,9 @@ describe('AEP Data Landing Zone', () => {
 			{ name: '5ba9452c7bc8e0000061c4ba/a&b.json', size: 3, lastModified: '2027-01-01T00:10:00.000Z', contentType: 'application/json', container: 'dlz-destination', deletedAfter: '2027-01-08T00:10:00.000Z' },
 		]);
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain('S3CR3T');
+		expect(result.run.data.resultData.runData.DLZ[0].hints).toEqual([
+			{ message: 'Adobe deletes Data Landing Zone files seven days after they land: see deletedAfter on each file.', location: 'outputPane' },
+		]);
 	});
 
 	test('Download File: the blob as n8n binary data in the chosen field', async () => {
