@@ -33,6 +33,7 @@ import {
 	startLimitPage,
 	wantsCount,
 } from './listing';
+import { refuseDeleteInUse } from './references';
 import type { RunSettling, RunStatus } from './runs';
 import { lastRunDetails, readRun, seedRunHistory, settleIfDue } from './runs';
 import type { CollectionName, Entity, FlowEntity, JsonObject, SandboxStore, SimulationState } from './store';
@@ -91,6 +92,8 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handle: Handler }> = [
 	{ method: 'POST', pattern: /^\/flows$/, handle: createFlow },
 	{ method: 'PATCH', pattern: new RegExp(`^/flows/${ID}$`), handle: patchFlow },
 	{ method: 'POST', pattern: new RegExp(`^/flows/${ID}/action$`), handle: flowAction },
+	{ method: 'PATCH', pattern: new RegExp(`^/connections/${ID}$`), handle: (call, id) => patchConnection(call, 'connections', id) },
+	{ method: 'PATCH', pattern: new RegExp(`^/targetConnections/${ID}$`), handle: (call, id) => patchConnection(call, 'targetConnections', id) },
 	{ method: 'GET', pattern: /^\/runs$/, handle: listRuns },
 	{ method: 'GET', pattern: new RegExp(`^/runs/${ID}$`), handle: getRun },
 	...COLLECTIONS.flatMap((collection) => [
@@ -278,6 +281,7 @@ function getEntity(call: Call, collection: CollectionName, id: string): SimAnswe
 
 function deleteEntity(call: Call, collection: CollectionName, id: string): SimAnswer {
 	entityOrNotFound(call, collection, id);
+	refuseDeleteInUse(call.store, collection, id);
 	call.store.collection(collection).delete(id);
 	if (collection === 'flows') {
 		for (const [runId, record] of call.store.runs) if (record.run.flowId === id) call.store.runs.delete(runId);
@@ -450,6 +454,43 @@ function createTargetConnection(call: Call): SimAnswer {
 	touch(call, targetConnection);
 	call.store.targetConnections.set(targetConnection.id, targetConnection);
 	return created(targetConnection);
+}
+
+/**
+ * Editing a destination connection (Adobe's "edit destination connections" tutorial): JSON Patch
+ * with If-Match; a base connection's `/auth` or `/auth/params` (checked against its auth spec,
+ * secrets masked as on create), a target connection's `/params` (checked against the target spec).
+ */
+function patchConnection(call: Call, collection: 'connections' | 'targetConnections', id: string): SimAnswer {
+	const entity = entityOrNotFound(call, collection, id);
+	const ifMatch = call.request.headers['if-match'];
+	const supplied = Array.isArray(ifMatch) ? ifMatch[0] : ifMatch;
+	if (!supplied) throw badRequest(call, 'The If-Match header is required: send the etag of the connection you read, in double quotes');
+	if (supplied !== entity.etag) throw flowServiceError(412, `Supplied version=[${supplied}] does not match the current version on entity=[${entity.etag}]`);
+	const patch = call.request.body;
+	if (!Array.isArray(patch)) throw badRequest(call, 'The request body must be a JSON Patch array (RFC 6902)');
+	const allowed = collection === 'connections' ? /^\/(auth|name|description)(\/|$)/ : /^\/(params|name|description)(\/|$)/;
+	const outside = patch.filter((op: { path?: unknown }) => typeof op?.path !== 'string' || !allowed.test(op.path));
+	if (outside.length) throw badRequest(call, `These paths cannot be changed with PATCH: ${outside.map((op: { path?: unknown }) => String(op?.path)).join(', ')}`);
+	let after: JsonObject;
+	try {
+		after = applyJsonPatch(entity, patch);
+	} catch (error) {
+		if (error instanceof JsonPatchError) throw badRequest(call, `The JSON Patch cannot be applied: ${error.message}`);
+		throw error;
+	}
+	const spec = knownConnectionSpec(call, (entity.connectionSpec as { id: string }).id);
+	if (collection === 'connections' && spec?.authSpec?.length) {
+		const auth = after.auth as NamedParams | undefined;
+		const authSpec = auth?.specName ? call.state.catalogue.authSpec(spec, auth.specName) : undefined;
+		if (!authSpec) throw badRequest(call, `auth.specName "${String(auth?.specName)}" is not an auth spec of ${spec.name}`);
+		if (authSpec.spec) check(call, 'auth.params', authSpec.spec, auth?.params ?? {}, {});
+		after.auth = { specName: auth!.specName, params: { ...(maskSecrets(auth!.params ?? {}, authSpec.spec) as JsonObject), authorizedDate: new Date(call.state.now()).toISOString().slice(0, 10) } };
+	}
+	if (collection === 'targetConnections' && spec) checkTargetParams(call, spec, after.params as JsonObject);
+	for (const key of ['auth', 'params', 'name', 'description']) if (after[key] !== undefined) entity[key] = after[key];
+	touch(call, entity);
+	return { status: 200, body: { id: entity.id, etag: entity.etag } };
 }
 
 // ---------------------------------------------------------------------------------------------

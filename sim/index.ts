@@ -12,7 +12,10 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
+import type { AdhocConfig } from './adhoc';
 import { handleAdmin } from './admin';
+import { BLOB_PREFIX, blobAnswer } from './landingZone';
+import { handlePlatformService, isPlatformPath } from './platform';
 import { Catalogue } from './catalogue';
 import { SimHttpError, contentTypeError, flowServiceError, gatewayError, problem } from './errors';
 import { FaultSwitches } from './faults';
@@ -56,6 +59,8 @@ export interface SimulationOptions {
 	defaultPageSize?: number;
 	/** Time source in ms (tests pin it). */
 	clock?: () => number;
+	/** Ad hoc ("export now") behaviour: not-ready time of new dataset dataflows, dataset exports enabled. */
+	adhoc?: Partial<AdhocConfig>;
 }
 
 export interface Simulation {
@@ -141,6 +146,7 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 		patchResponse: options.patchResponse ?? 'spec',
 		defaultPageSize: options.defaultPageSize ?? 100,
 	};
+	const adhoc: AdhocConfig = { datasetReadyAfterMs: 0, datasetsEnabled: true, ...options.adhoc };
 
 	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = randomUUID();
@@ -153,6 +159,15 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 			rawBody = await readBody(request);
 		} catch (error) {
 			send(response, fromError(error));
+			return;
+		}
+
+		if (path.startsWith(BLOB_PREFIX)) {
+			// The landing zone's storage: no AEP headers, the SAS token in the query.
+			const blob = blobAnswer(path, url.searchParams, state.now());
+			state.requests.push({ time: state.now(), requestId, method, path, query: {}, status: blob.status });
+			response.writeHead(blob.status, { ...blob.headers, 'content-length': String(blob.body.length) });
+			response.end(blob.body);
 			return;
 		}
 
@@ -224,6 +239,10 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
 					}
 				}
 				answer = handleFlowService(state, config, { method, path: servicePath, query: url.searchParams, headers: request.headers, body, caller });
+			} else if (isPlatformPath(path)) {
+				const authenticate = () => (caller = checkGatewayHeaders(state, faults, gateway, request.headers));
+				answer = handlePlatformService({ state, adhoc, runSettling, method, path, query: url.searchParams, headers: request.headers, rawBody, authenticate });
+				entry.sandbox = caller?.sandboxName;
 			} else {
 				answer = { status: 404, body: { message: `Nothing is simulated at ${path}` } };
 			}

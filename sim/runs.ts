@@ -112,6 +112,7 @@ function buildRun(state: SimulationState, store: SandboxStore, flow: FlowEntity,
 						id,
 						createdRecordCount: output,
 						outputRecordCount: output,
+						entitySummaries: entitiesOf(store, flow).map((entity) => ({ id: entity, createdRecordCount: output, outputRecordCount: output })),
 					})),
 				}
 			: {}),

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
-import type { IConnections, IDataObject, INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from '../harness/engine';
@@ -55,7 +55,9 @@ function invalidChoices(properties: INodeProperties[], values: IDataObject, at =
 	for (const [key, value] of Object.entries(values)) {
 		const where = at ? `${at}.${key}` : key;
 		const isExpression = (v: unknown) => typeof v === 'string' && v.startsWith('=');
-		for (const property of properties.filter((p) => p.name === key)) {
+		// Only the properties n8n shows for these values (one node holds many resources and operations).
+		const shown = (p: INodeProperties) => at !== '' || NodeHelpers.displayParameter(values as INodeParameters, p, { typeVersion: 1 }, null);
+		for (const property of properties.filter((p) => p.name === key && shown(p))) {
 			const offered = (property.options ?? []).map((option) => (option as { value?: unknown }).value);
 			if (property.type === 'options' && !isExpression(value) && !offered.includes(value as never)) {
 				problems.push(`${where}: ${JSON.stringify(value)} is not an option`);
@@ -103,6 +105,8 @@ test('the examples folder holds the documented workflows', () => {
 		'daily-runs-digest.json',
 		'dataset-export-pipeline.json',
 		'failed-run-slack-alert.json',
+		'keep-dataset-exports-alive.json',
+		'test-new-pipeline.json',
 	]);
 });
 

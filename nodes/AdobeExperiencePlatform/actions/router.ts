@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataLandingZone from './dataLandingZone/DataLandingZone.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as run from './run/Run.resource';
@@ -14,12 +16,39 @@ interface Operation {
 }
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
+	audience: { getAll: audience.getAll },
+	baseConnection: {
+		create: baseConnection.create,
+		delete: baseConnection.deleteConnection,
+		get: baseConnection.get,
+		getAll: baseConnection.getAll,
+		updateCredentials: baseConnection.updateCredentials,
+	},
+	dataflow: {
+		create: dataflow.create,
+		delete: dataflow.deleteDataflow,
+		exportNow: dataflow.exportNow,
+		extendEndTime: dataflow.extendEndTime,
+		get: dataflow.get,
+		getAll: dataflow.getAll,
+		patch: dataflow.patch,
+	},
+	dataLandingZone: { downloadFile: dataLandingZone.downloadFile, listFiles: dataLandingZone.listFiles },
 	dataset: { list: dataset.list },
-	sourceConnection: { create: sourceConnection.create },
-	baseConnection: { create: baseConnection.create },
-	targetConnection: { create: targetConnection.create },
-	dataflow: { create: dataflow.create, patch: dataflow.patch },
-	run: { getAll: run.getAll },
+	run: { get: run.get, getAll: run.getAll },
+	sourceConnection: {
+		create: sourceConnection.create,
+		delete: sourceConnection.deleteConnection,
+		get: sourceConnection.get,
+		getAll: sourceConnection.getAll,
+	},
+	targetConnection: {
+		create: targetConnection.create,
+		delete: targetConnection.deleteConnection,
+		get: targetConnection.get,
+		getAll: targetConnection.getAll,
+		update: targetConnection.update,
+	},
 };
 
 /** Runs the operation the node is set to. Resource and operation are the same for every item. */

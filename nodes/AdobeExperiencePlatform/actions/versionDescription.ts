@@ -1,7 +1,9 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as audience from './audience/Audience.resource';
 import * as baseConnection from './baseConnection/BaseConnection.resource';
+import * as dataLandingZone from './dataLandingZone/DataLandingZone.resource';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as run from './run/Run.resource';
@@ -26,7 +28,9 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Audience', value: 'audience' },
 				{ name: 'Base Connection', value: 'baseConnection' },
+				{ name: 'Data Landing Zone', value: 'dataLandingZone' },
 				{ name: 'Dataflow', value: 'dataflow' },
 				{ name: 'Dataset', value: 'dataset' },
 				{ name: 'Run', value: 'run' },
@@ -41,5 +45,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...targetConnection.description,
 		...dataflow.description,
 		...run.description,
+		...audience.description,
+		...dataLandingZone.description,
 	],
 };

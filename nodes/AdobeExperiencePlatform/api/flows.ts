@@ -54,7 +54,7 @@ export interface PatchResult {
 	etag?: string;
 }
 
-function isPreconditionFailed(error: unknown): boolean {
+export function isPreconditionFailed(error: unknown): boolean {
 	const e = error as { httpCode?: string | null; context?: { aep?: { status?: number | null } } };
 	return e?.httpCode === '412' || e?.context?.aep?.status === 412;
 }

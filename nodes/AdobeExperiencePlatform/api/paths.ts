@@ -27,4 +27,17 @@ export const PATHS = {
 	flowAction: (flowId: string) => `/flows/${id(flowId)}/action`,
 	runs: '/runs',
 	run: (runId: string) => `/runs/${id(runId)}`,
+	baseConnection: (connectionId: string) => `/connections/${id(connectionId)}`,
+	sourceConnection: (connectionId: string) => `/sourceConnections/${id(connectionId)}`,
+	targetConnection: (connectionId: string) => `/targetConnections/${id(connectionId)}`,
+};
+
+/** Paths of other Platform services, below the gateway (not below Flow Service). */
+export const PLATFORM_PATHS = {
+	/** Ad hoc activation API ("export now") for audiences (v2) and datasets. */
+	adhocRun: '/data/core/activation/disflowprovider/adhocrun',
+	/** Segmentation service audiences, for pickers. */
+	audiences: '/data/core/ups/audiences',
+	/** SAS credential of the Data Landing Zone destination container (`?type=dlz_destination`). */
+	landingZoneCredentials: '/data/foundation/connectors/landingzone/credentials',
 };

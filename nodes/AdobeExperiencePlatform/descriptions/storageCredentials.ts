@@ -14,7 +14,7 @@ export function storageCredentialOptions(): INodePropertyOptions[] {
 export function storageCredentialSlot(type: string): Omit<INodeCredentialDescription, 'name'> {
 	return {
 		required: true,
-		displayOptions: { show: { resource: ['baseConnection'], operation: ['create'], storageCredential: [type] } },
+		displayOptions: { show: { resource: ['baseConnection'], operation: ['create', 'updateCredentials'], storageCredential: [type] } },
 	};
 }
 

@@ -1,6 +1,7 @@
 /** Searchable lists of the resource locators, filtered as the user types. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { searchAudiencePage } from '../api/audiences';
 import { listDestinations } from '../api/catalogue';
 import { matchesSearch, searchCollectionPage } from '../api/collections';
 import { DESTINATION_FLOW_FILTER } from '../api/flows';
@@ -56,11 +57,48 @@ export async function searchTargetConnections(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const destination = editedLocatorValue(this, 'destination');
-	return await searchCollectionPage(this, {
-		collection: 'targetConnections',
+	return await searchConnectionsOfDestination(this, 'targetConnections', filter, paginationToken);
+}
+
+/** Connections of the destination being edited (all of them without one), newest first. */
+async function searchConnectionsOfDestination(
+	ctx: ILoadOptionsFunctions,
+	collection: 'baseConnections' | 'targetConnections',
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const destination = editedLocatorValue(ctx, 'destination');
+	return await searchCollectionPage(ctx, {
+		collection,
 		property: destination ? `connectionSpec.id==${destination}` : undefined,
 		filter,
 		paginationToken,
 	});
+}
+
+/** Audiences from the Segmentation service, by name, a page at a time. */
+export async function searchAudiences(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchAudiencePage(this, filter, paginationToken);
+}
+
+/** Base connections of the chosen destination (all of them without one), newest first. */
+export async function searchBaseConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchConnectionsOfDestination(this, 'baseConnections', filter, paginationToken);
+}
+
+/** Every source connection (Data Lake and Profile store), newest first. */
+export async function searchAnySourceConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchCollectionPage(this, { collection: 'sourceConnections', filter, paginationToken });
 }

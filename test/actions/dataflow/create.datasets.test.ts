@@ -57,7 +57,17 @@ describe('AEP Create Dataflow: datasets', () => {
 			targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
 			scheduleParams: { interval: 3, timeUnit: 'hour', startTime: 1675901210 },
 			state: null,
+			endsAt: '2023-08-08T00:00:00.000Z',
+			endsBy: 'sixMonthsAfterCreation',
 		});
+		// Expiry guard: no End Time, so the stop date is also an execution hint.
+		expect(result.run.data.resultData.runData[NODE][0].hints).toEqual(
+			DESTINATIONS.map(() => ({
+				message:
+					'This dataset dataflow has no End Time: Adobe stops it six months after creation, on 2023-08-08. Use Dataflow → Extend End Time before then.',
+				location: 'outputPane',
+			})),
+		);
 	});
 
 	test('"24 hours", end time, export mode and folder template; defaults read the upstream target connection', async () => {

@@ -17,6 +17,7 @@ import { executePerItem } from '../../helpers/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../../helpers/findOrCreate';
 import { getConnectionId, getExportType } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
+import { datasetFlowStop } from './expiryGuard';
 import { resolveFlowSpec } from './flowSpec';
 
 const showForDatasets = { show: { exportType: ['datasets'] } };
@@ -216,6 +217,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				targetConnectionIds: existing.targetConnectionIds ?? body.targetConnectionIds,
 				scheduleParams: existing.scheduleParams ?? null,
 				state: result.created ? null : (result.record.state ?? null),
+				...(exportType === 'datasets' ? datasetFlowStop(this, existing, Date.now()) : {}),
 			},
 		];
 	});

@@ -1,14 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationField } from '../../descriptions/operation';
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { getAll };
+export { get, getAll };
 
 export const description: INodeProperties[] = [
 	operationField(
 		'run',
 		[
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one run by ID: one item per audience or dataset it exported, with skip reasons',
+				action: 'Get run',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -19,4 +26,5 @@ export const description: INodeProperties[] = [
 		'getAll',
 	),
 	...getAll.description,
+	...get.description,
 ];
