@@ -35,9 +35,9 @@ beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
 
-test('every node offers its locators (destination, dataflow, source and target connection)', () => {
+test('every node offers its locators (destination, dataflow, audience, base, source and target connection)', () => {
 	expect(new Set(all.map(([, locator]) => locator.name))).toEqual(
-		new Set(['destination', 'dataflow', 'sourceConnection', 'targetConnection']),
+		new Set(['audience', 'connection', 'destination', 'dataflow', 'sourceConnection', 'targetConnection']),
 	);
 });
 
@@ -75,8 +75,8 @@ test('a dataflow pasted as its Experience Platform UI address: the ID is extract
 
 test('the router refuses an operation the node does not have, before any request', async () => {
 	const result = await runWorkflow({
-		...chain([{ name: 'Odd', type: aepOperation('dataflow', 'delete'), parameters: {} }]),
+		...chain([{ name: 'Odd', type: aepOperation('dataflow', 'rename'), parameters: {} }]),
 		credentials: aepCredentials(),
 	});
-	expect(result.error('Odd')?.message).toBe('The operation "delete" of resource "dataflow" is not supported');
+	expect(result.error('Odd')?.message).toBe('The operation "rename" of resource "dataflow" is not supported');
 });
