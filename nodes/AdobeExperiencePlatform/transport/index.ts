@@ -7,3 +7,4 @@ export type { ListRequest } from './paging';
 export { aepListByContinuation, aepListByStartLimit, continuationTokenOf, MAX_PAGE_SIZE } from './paging';
 export { aepRequest, aepRequestBody, setRetryPolicy } from './request';
 export type { AepContext, AepRequest, AepResponse } from './types';
+export { redactError, redactValue, rememberCredentialValues, rememberSecrets, SECRET_MASK } from './secrets';

@@ -114,7 +114,9 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 
 		let failure: Failure;
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
-			const body = readJsonBody(response.body, request.emptyAnswerOk || request.method === 'DELETE');
+			// 202 (accepted) and 204 (no content) may come without a body; 200 and 201 carry the record.
+			const emptyOk = request.emptyAnswerOk || request.method === 'DELETE' || [202, 204].includes(response.statusCode);
+			const body = readJsonBody(response.body, emptyOk);
 			if (body.ok) {
 				return { body: body.value as T, headers: lowerCaseHeaders(response.headers), statusCode: response.statusCode };
 			}

@@ -107,3 +107,42 @@ export function redactError<E>(error: E): E {
 	}
 	return error;
 }
+
+/** Credential fields that name a place or a person, not a secret: shown in messages as they are. */
+const PUBLIC_FIELDS = new Set([
+	'domain',
+	'host',
+	'hostname',
+	'username',
+	'user',
+	'port',
+	'url',
+	'tenant',
+	'region',
+	'bucketname',
+	'container',
+	'path',
+	'folder',
+	'specname',
+]);
+
+/** Remembers every value of a storage credential (or the auth params made from it) but its public fields. */
+export function rememberCredentialValues(record: unknown): void {
+	if (typeof record === 'string') {
+		rememberSecrets([record]);
+		return;
+	}
+	if (!record || typeof record !== 'object') return;
+	for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
+		if (PUBLIC_FIELDS.has(key.toLowerCase())) continue;
+		if (typeof value === 'string' && /^\s*[{[]/.test(value)) {
+			// A JSON field (the custom auth credential): its values, not its text, are what is sent.
+			try {
+				rememberCredentialValues(JSON.parse(value));
+			} catch {
+				// Not JSON after all: the text itself is remembered below.
+			}
+		}
+		rememberCredentialValues(value);
+	}
+}
