@@ -87,3 +87,19 @@ export function toNodeApiError(
 	};
 	return redactError(error);
 }
+
+/** A listing AEP's answers would never end: stopped with what happened and what to do. */
+export function listingError(
+	ctx: AepContext,
+	list: { path: string; itemIndex?: number },
+	message: string,
+	description: string,
+): NodeApiError {
+	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description,
+		itemIndex: list.itemIndex,
+	});
+	error.message = message;
+	return error;
+}

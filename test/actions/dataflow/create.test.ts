@@ -15,9 +15,18 @@ import { aepCredentials } from '../../harness/credentials';
 import { chain, runWorkflow } from '../../harness/engine';
 import { aepOperation } from '../../harness/nodes';
 import { listSearch, loadOptions } from '../../harness/load-options';
-import { expectFlowSpecs, fixture } from '../../harness/fixtures';
+import { expectFlowSpecs, fillPlaceholders, fixture } from '../../harness/fixtures';
 
-const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
+/** Connection IDs are UUIDs (checked before sending): the seeds' placeholders become these. */
+const SOURCE_ID = '5e0b3a1c-0000-4000-8000-00000000005c';
+const TARGET_ID = '7a9d2b4e-0000-4000-8000-00000000007c';
+const example = <T = IDataObject>(name: string) =>
+	fillPlaceholders(fixture<T>(`seed-examples/${name}`), {
+		'<FROM_STEP_CREATE_SOURCE_CONNECTION>': SOURCE_ID,
+		'<FROM_STEP_CREATE_TARGET_CONNECTION>': TARGET_ID,
+		'{SOURCE_CONNECTION_ID}': SOURCE_ID,
+		'{TARGET_CONNECTION_ID}': TARGET_ID,
+	});
 
 const NODE = 'Dataflow';
 const DESTINATION_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
@@ -50,8 +59,8 @@ const DESTINATIONS: Array<[slug: string, connectionSpecId: string]> = [
 const SEED_000_PARAMETERS = {
 	exportType: 'datasets',
 	destination: { __rl: true, mode: 'id', value: '={{ $json.destination }}' },
-	sourceConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_SOURCE_CONNECTION>' },
-	targetConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_TARGET_CONNECTION>' },
+	sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
+	targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 	name: '={{ $json.name }}',
 	description: '={{ $json.description }}',
 	frequency: 'hour:3',
@@ -93,8 +102,8 @@ describe('AEP Create Dataflow: datasets', () => {
 			exportType: 'datasets',
 			flowSpec: { id: '354d6aad-4754-46e4-a576-1b384561c440', version: '1.0' },
 			flowSpecName: '(Beta) SFTP - Dataset',
-			sourceConnectionIds: ['<FROM_STEP_CREATE_SOURCE_CONNECTION>'],
-			targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
+			sourceConnectionIds: ['5e0b3a1c-0000-4000-8000-00000000005c'],
+			targetConnectionIds: ['7a9d2b4e-0000-4000-8000-00000000007c'],
 			scheduleParams: { interval: 3, timeUnit: 'hour', startTime: 1675901210 },
 			state: null,
 		});
@@ -124,9 +133,9 @@ describe('AEP Create Dataflow: datasets', () => {
 			// What AEP Create Target Connection outputs (plus the source connection ID from earlier).
 			input: [
 				{
-					id: 'tc-1',
+					id: '7c000001-0000-4000-8000-000000000001',
 					connectionSpec: { id: '4fce964d-3f37-408f-9778-e597338a21ee', version: '1.0' },
-					sourceConnectionId: 'sc-1',
+					sourceConnectionId: '5c000001-0000-4000-8000-000000000001',
 				},
 			],
 		});
@@ -137,8 +146,8 @@ describe('AEP Create Dataflow: datasets', () => {
 			{
 				name: 'Daily S3 export',
 				flowSpec: { id: '269ba276-16fc-47db-92b0-c1049a3c131f', version: '1.0' },
-				sourceConnectionIds: ['sc-1'],
-				targetConnectionIds: ['tc-1'],
+				sourceConnectionIds: ['5c000001-0000-4000-8000-000000000001'],
+				targetConnectionIds: ['7c000001-0000-4000-8000-000000000001'],
 				transformations: [],
 				scheduleParams: {
 					exportMode: 'FIRST_FULL_THEN_INCREMENTAL',
@@ -162,11 +171,11 @@ describe('AEP Create Dataflow: datasets', () => {
 		workflow.nodes[0].name = 'AEP Create Source Connection';
 		workflow.connections = { 'AEP Create Source Connection': workflow.connections.Start };
 
-		const result = await runWorkflow({ ...workflow, credentials: aepCredentials(), input: [{ id: 'sc-7' }] });
+		const result = await runWorkflow({ ...workflow, credentials: aepCredentials(), input: [{ id: '5c000007-0000-4000-8000-000000000007' }] });
 
 		expect(result.error(NODE)).toBeUndefined();
 		assertAllRequestsMade();
-		expect(bodies).toMatchObject([{ sourceConnectionIds: ['sc-7'], targetConnectionIds: ['sc-7'] }]);
+		expect(bodies).toMatchObject([{ sourceConnectionIds: ['5c000007-0000-4000-8000-000000000007'], targetConnectionIds: ['5c000007-0000-4000-8000-000000000007'] }]);
 	});
 
 	test('one-time full export: DAILY_FULL_EXPORT with day/0; a picked flow spec needs no catalogue read', async () => {
@@ -208,8 +217,8 @@ describe('AEP Create Dataflow: audiences', () => {
 			...createNode({
 				exportType: 'audiences',
 				flowSpec: '{FLOW_SPEC_ID}',
-				sourceConnection: { __rl: true, mode: 'id', value: '{SOURCE_CONNECTION_ID}' },
-				targetConnection: { __rl: true, mode: 'id', value: '{TARGET_CONNECTION_ID}' },
+				sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
+				targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 				name: seed.name,
 				description: seed.description,
 				ifExists: 'create',
@@ -239,8 +248,8 @@ describe('AEP Create Dataflow: audiences', () => {
 			...createNode({
 				exportType: 'audiences',
 				flowSpec: '{FLOW_SPEC_ID}',
-				sourceConnection: { __rl: true, mode: 'id', value: '{SOURCE_CONNECTION_ID}' },
-				targetConnection: { __rl: true, mode: 'id', value: '{TARGET_CONNECTION_ID}' },
+				sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
+				targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 				name: openapi.name,
 				description: openapi.description,
 				audienceLayout: 'mappingSet',
@@ -269,8 +278,8 @@ describe('AEP Create Dataflow: audiences', () => {
 			...createNode({
 				exportType: 'audiences',
 				destination: { __rl: true, mode: 'list', value: destination },
-				sourceConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_SOURCE_CONNECTION>' },
-				targetConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_TARGET_CONNECTION>' },
+				sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
+				targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 				name: seed.name,
 				description: seed.description,
 				audienceLayout: layout,
@@ -292,8 +301,8 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		state: 'enabled',
 		createdAt: 1675901300000,
 		flowSpec: { id: '354d6aad-4754-46e4-a576-1b384561c440', version: '1.0' },
-		sourceConnectionIds: ['<FROM_STEP_CREATE_SOURCE_CONNECTION>'],
-		targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
+		sourceConnectionIds: ['5e0b3a1c-0000-4000-8000-00000000005c'],
+		targetConnectionIds: ['7a9d2b4e-0000-4000-8000-00000000007c'],
 		transformations: [],
 		scheduleParams: { interval: 6, timeUnit: 'hour', startTime: 1675901210 },
 	};
@@ -342,7 +351,7 @@ describe('AEP Create Dataflow: find or create by name', () => {
 
 		assertAllRequestsMade();
 		expect(result.error(NODE)?.message).toBe(
-			`A dataflow named "${existing.name}" already exists (ID ${existing.id}) but cannot be reused: its target connection is tc-other, not <FROM_STEP_CREATE_TARGET_CONNECTION>`,
+			`A dataflow named "${existing.name}" already exists (ID ${existing.id}) but cannot be reused: its target connection is tc-other, not 7a9d2b4e-0000-4000-8000-00000000007c`,
 		);
 	});
 
