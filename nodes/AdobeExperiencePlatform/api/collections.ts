@@ -12,6 +12,14 @@ import { COLLECTIONS } from './paths';
 
 export type { Collection } from './paths';
 
+/** What each collection holds, for messages ("the dataflow may have been created"). */
+const RECORD_NAMES: Record<Collection, string> = {
+	baseConnections: 'base connection',
+	sourceConnections: 'source connection',
+	targetConnections: 'target connection',
+	flows: 'dataflow',
+};
+
 /** POST a new record; AEP answers `{id, etag}`. Never retried: a create is not idempotent. */
 export async function createRecord(
 	ctx: AepContext,
@@ -19,7 +27,22 @@ export async function createRecord(
 	body: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await aepRequestBody(ctx, { method: 'POST', path: COLLECTIONS[collection], body, itemIndex });
+	return await aepRequestBody(ctx, {
+		method: 'POST',
+		path: COLLECTIONS[collection],
+		body,
+		itemIndex,
+		creates: RECORD_NAMES[collection],
+	});
+}
+
+/** DELETE one record (a duplicate this node just made); AEP answers 204. */
+export async function deleteRecord(ctx: AepContext, collection: Collection, id: string, itemIndex?: number): Promise<void> {
+	await aepRequestBody(ctx, {
+		method: 'DELETE',
+		path: `${COLLECTIONS[collection]}/${encodeURIComponent(id)}`,
+		itemIndex,
+	});
 }
 
 /**

@@ -32,7 +32,9 @@ const NODE = 'Dataflow';
 const DESTINATION_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
 
 /** The find-or-create lookup: `GET /flows?property=name==<name>&property=<destination flows>`. */
-function expectDataflowNameLookup(name: string, items: IDataObject[] = []) {
+function expectDataflowNameLookup(name: string, items: IDataObject[] = [], createSucceeds = true) {
+	// After a create, "Reuse It" looks again, so that concurrent runs converge on the oldest dataflow.
+	if (items.length === 0 && createSucceeds) expectNameLookup('/flows', name, [], [DESTINATION_FILTER]);
 	return expectNameLookup('/flows', name, items, [DESTINATION_FILTER]);
 }
 
