@@ -277,47 +277,6 @@ describe('paging that would never end', () => {
 	});
 });
 
-describe('tokens', () => {
-	test('concurrent executions on a cold credential share one token request', async () => {
-		const ims = nock(IMS).post('/ims/token/v3').delay(50).reply(200, { access_token: TOKEN, expires_in: 86399 });
-		flowService().get('/flows').times(8).reply(200, { items: [] });
-		const credentials = aepCredentials();
-
-		const results = await Promise.all(
-			Array.from({ length: 8 }, async () => await runWorkflow({ ...call({ path: '/flows' }), credentials })),
-		);
-
-		assertAllRequestsMade();
-		expect(ims.isDone()).toBe(true);
-		for (const result of results) expect(result.output('Call')[0].json).toEqual({ items: [] });
-	});
-
-	test('the token request is retried on 429 and 5xx, and pasted values are trimmed', async () => {
-		nock(IMS).post('/ims/token/v3').reply(503, 'busy');
-		nock(IMS).post('/ims/token/v3').reply(429, { error: 'too_many' }, { 'retry-after': '0' });
-		nock(IMS)
-			.post('/ims/token/v3', (body: Record<string, string>) => body.client_id === 'test-client-id' && body.client_secret === 'p8e-TEST-SECRET-never-leak')
-			.reply(200, { access_token: TOKEN, expires_in: 86399 });
-		flowService().get('/flows').reply(200, { items: [] });
-
-		const result = await run({ path: '/flows' }, { clientId: ' test-client-id\n', clientSecret: ' p8e-TEST-SECRET-never-leak ' });
-
-		assertAllRequestsMade();
-		expect(result.output('Call')[0].json).toEqual({ items: [] });
-	});
-
-	test('an IMS answer without a token is reported as unreadable', async () => {
-		nock(IMS).post('/ims/token/v3').reply(200, '<html>login</html>');
-
-		const result = await run({ path: '/flows' });
-
-		assertAllRequestsMade();
-		expect(result.error('Call')!.message).toContain(
-			'Adobe IMS answered the token request with HTTP 200 but the answer could not be read: it is not JSON',
-		);
-	});
-});
-
 test('GATEWAY constant matches the default gateway', () => {
 	expect(GATEWAY).toBe('https://platform.adobe.io');
 });
