@@ -142,6 +142,9 @@ export class AepPlatformApi implements ICredentialType {
 			baseURL: `={{($credentials.gatewayUrl || "${DEFAULT_GATEWAY_URL}").replace(/\\/+$/, "")}}/data/foundation/flowservice`,
 			url: '/connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0',
 			method: 'GET',
+			// The token goes with the test request: a redirect must not carry it elsewhere.
+			disableFollowRedirect: true,
+			timeout: 60_000,
 		},
 	};
 }

@@ -82,3 +82,11 @@ describe('masking', () => {
 		).toEqual({ nested: [{ client_secret: SECRET_MASK, privateKey: SECRET_MASK, name: 'kept' }], header: `Bearer ${SECRET_MASK}` });
 	});
 });
+
+test('prose about a secret field is not mangled; echoed forms and JSON are', () => {
+	expect(redactText('$.params.password: is required; secretKey: must be 40 characters')).toBe(
+		'$.params.password: is required; secretKey: must be 40 characters',
+	);
+	expect(redactText('form client_secret=abc123xyz&scope=openid')).toBe(`form client_secret=${SECRET_MASK}&scope=openid`);
+	expect(redactText('{"s3SecretKey":"never-seen-value","name":"x"}')).toBe(`{"s3SecretKey":"${SECRET_MASK}","name":"x"}`);
+});

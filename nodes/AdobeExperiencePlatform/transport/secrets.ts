@@ -56,10 +56,10 @@ export function redactText(text: string): string {
 	for (const form of forms) if (result.includes(form)) result = result.split(form).join(SECRET_MASK);
 	return result
 		.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${SECRET_MASK}`)
-		.replace(
-			/((?:client_secret|access_token|password|secret[A-Za-z]*)["']?\s*[=:]\s*["']?)[^"'&\s,}]+/gi,
-			`$1${SECRET_MASK}`,
-		);
+		// A form (`client_secret=…`) or JSON (`"password":"…"`) echoed as text; prose such as
+		// "password: is required" is left alone.
+		.replace(/\b((?:client_secret|access_token|refresh_token|password)=)[^&\s"']+/gi, `$1${SECRET_MASK}`)
+		.replace(/("[^"]*(?:secret|password|passphrase|private|token|connectionstring)[^"]*"\s*:\s*")[^"]+/gi, `$1${SECRET_MASK}`);
 }
 
 /** A copy of `value` with every remembered secret masked, in strings, keys' values and nested objects. */
