@@ -144,3 +144,16 @@ test('six concurrent executions converge on one dataflow', async () => {
 	expect(store.size).toBe(1);
 	expect(new Set(outputIds)).toEqual(new Set([...store.keys()]));
 });
+
+test('a create answered 201 without an ID is an error that says the dataflow may exist, never an empty result', async () => {
+	expectTokenRequest();
+	expectNameLookup('/flows', NAME, [], [DESTINATION_FILTER]);
+	flowService().post('/flows').once().reply(201, {});
+
+	const result = await runWorkflow({ ...workflow(), credentials: aepCredentials() });
+
+	assertAllRequestsMade();
+	expect(result.error(NODE)!.message).toBe(
+		'AEP answered POST /flows with HTTP 201 but the answer could not be read (it held no ID); the dataflow may have been created; run again with "Reuse It" to pick it up instead of creating another',
+	);
+});

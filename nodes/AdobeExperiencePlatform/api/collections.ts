@@ -6,7 +6,14 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import type { AepContext } from '../transport';
-import { aepListByContinuation, aepRequestBody, continuationTokenOf, MAX_PAGE_SIZE } from '../transport';
+import {
+	aepListByContinuation,
+	aepRequest,
+	aepRequestBody,
+	continuationTokenOf,
+	incompleteAnswerError,
+	MAX_PAGE_SIZE,
+} from '../transport';
 import type { Collection } from './paths';
 import { COLLECTIONS } from './paths';
 
@@ -27,13 +34,13 @@ export async function createRecord(
 	body: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await aepRequestBody(ctx, {
-		method: 'POST',
-		path: COLLECTIONS[collection],
-		body,
-		itemIndex,
-		creates: RECORD_NAMES[collection],
-	});
+	const request = { method: 'POST' as const, path: COLLECTIONS[collection], body, itemIndex, creates: RECORD_NAMES[collection] };
+	const response = await aepRequest(ctx, request);
+	// Without an ID the next node has nothing to work with, and the record may still exist.
+	if (typeof response.body?.id !== 'string' || response.body.id === '') {
+		throw incompleteAnswerError(ctx, request, response, 'it held no ID');
+	}
+	return response.body;
 }
 
 /** DELETE one record (a duplicate this node just made); AEP answers 204. */

@@ -49,7 +49,7 @@ export function describeFailure(
 		};
 	}
 	if (failure.unreadable) {
-		const answer = `AEP answered ${request.method} ${request.path} with HTTP ${status} but the answer could not be read (${describeBody(failure.body)})`;
+		const answer = `AEP answered ${request.method} ${request.path} with HTTP ${status} but the answer could not be read (${failure.unreadableReason ?? describeBody(failure.body)})`;
 		return isCreate
 			? { message: `${answer}; ${maybe}`, mayExist: true }
 			: { message: answer, hint: 'A proxy or gateway in between may have answered instead of AEP', mayExist: false };

@@ -103,3 +103,18 @@ export function listingError(
 	error.message = message;
 	return error;
 }
+
+/** A 2xx answer that parsed but lacks what the caller needs (a create answer without an ID). */
+export function incompleteAnswerError(
+	ctx: AepContext,
+	request: AepRequest,
+	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	reason: string,
+): NodeApiError {
+	return toNodeApiError(
+		ctx,
+		request,
+		{ statusCode: response.statusCode, headers: response.headers, body: response.body, unreadable: true, unreadableReason: reason },
+		0,
+	);
+}

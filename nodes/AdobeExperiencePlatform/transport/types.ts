@@ -41,6 +41,8 @@ export interface Failure {
 	message?: string;
 	/** A 2xx answer whose body is not the JSON asked for (empty, HTML, cut short). */
 	unreadable?: boolean;
+	/** What was wrong with an unreadable answer, when it was JSON but not what was asked ("it held no ID"). */
+	unreadableReason?: string;
 	/** The answer's headers came, then the connection failed while its body was read. */
 	readFailed?: boolean;
 	/** A 3xx answer, not followed: where it pointed. */
