@@ -6,8 +6,6 @@ import { originOf } from './urls';
 export interface DescribedFailure {
 	message: string;
 	hint?: string;
-	/** A create whose outcome is unknown: the object may exist now. */
-	mayExist: boolean;
 }
 
 const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED']);
@@ -40,31 +38,27 @@ export function describeFailure(
 	const maybe = `the ${creates} may have been created; run again with "Reuse It" to pick it up instead of creating another`;
 	const isCreate = request.method === 'POST';
 	const status = failure.statusCode;
-	if (failure.insecure) return { message: failure.insecure, mayExist: false };
+	if (failure.insecure) return { message: failure.insecure };
 	if (failure.redirectTo !== undefined) {
 		return {
 			message: `${what} was answered with a redirect (HTTP ${status}) to ${failure.redirectTo}, which was not followed`,
 			hint: `Redirects are never followed, because the access token${isCreate ? ' and the request body (with any storage secret)' : ''} would go with them to ${originOf(failure.redirectTo)}. Check the Platform Gateway URL in the credential`,
-			mayExist: false,
 		};
 	}
 	if (failure.unreadable) {
 		const answer = `AEP answered ${request.method} ${request.path} with HTTP ${status} but the answer could not be read (${failure.unreadableReason ?? describeBody(failure.body)})`;
 		return isCreate
-			? { message: `${answer}; ${maybe}`, mayExist: true }
-			: { message: answer, hint: 'A proxy or gateway in between may have answered instead of AEP', mayExist: false };
+			? { message: `${answer}; ${maybe}` }
+			: { message: answer, hint: 'A proxy or gateway in between may have answered instead of AEP' };
 	}
 	// AEP answered with an error of its own: its words say what happened.
-	if (info) return { message: `${what} failed: ${info.message}`, mayExist: false };
-	if (status !== undefined && !failure.readFailed) return { message: `${what} failed with HTTP ${status}`, mayExist: false };
+	if (info) return { message: `${what} failed: ${info.message}` };
+	if (status !== undefined && !failure.readFailed) return { message: `${what} failed with HTTP ${status}` };
 	const host = failure.host ?? 'the Platform gateway';
 	const words = networkWords(failure, host, timeoutSeconds);
 	// Unreachable means nothing was sent; anything else may have reached AEP.
 	const ambiguous = isCreate && !(failure.networkCode && UNREACHABLE.has(failure.networkCode));
-	return {
-		message: `${what}: ${words}${ambiguous ? `; ${maybe}` : ''}`,
-		mayExist: ambiguous,
-	};
+	return { message: `${what}: ${words}${ambiguous ? `; ${maybe}` : ''}` };
 }
 
 function describeBody(body: unknown): string {
