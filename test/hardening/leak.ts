@@ -1,4 +1,8 @@
 /** What a run leaves where a user, a saved execution or a log could show it, for canary checks. */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { LoggerProxy } from 'n8n-workflow';
+
 import type { WorkflowRun } from '../harness/engine';
 
 /** A secret as it may come back: as sent, Base64, Base64 without padding, URL-encoded, JSON-escaped. */
@@ -45,9 +49,23 @@ export function expectNoneOf(text: string, secrets: string[]) {
 	}
 }
 
-/** Collects what is written to the console while `run` runs. */
+/** Collects what is written to the console, and what n8n's logger is given (at every level), while `run` runs. */
 export async function capturingConsole<T>(run: () => Promise<T>): Promise<{ value: T; logged: string[] }> {
 	const logged: string[] = [];
+	const record = (...args: unknown[]) => {
+		logged.push(
+			args
+				.map((arg) => {
+					if (typeof arg === 'string') return arg;
+					const error = (arg as { error?: Error })?.error;
+					return `${JSON.stringify(arg) ?? String(arg)} ${error?.message ?? ''} ${error?.stack ?? ''}`;
+				})
+				.join(' '),
+		);
+	};
+	// n8n's Logger replaces the proxy's logger when it is first made: make it first, then take its place.
+	Container.get(Logger);
+	LoggerProxy.init({ error: record, warn: record, info: record, debug: record } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 	const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
 		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
 			logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' '));
@@ -57,5 +75,7 @@ export async function capturingConsole<T>(run: () => Promise<T>): Promise<{ valu
 		return { value: await run(), logged };
 	} finally {
 		for (const spy of spies) spy.mockRestore();
+		const quiet = () => {};
+		LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 	}
 }

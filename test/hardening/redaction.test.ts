@@ -141,6 +141,8 @@ describe.each([false, true])('Continue On Fail %s', (continueOnFail) => {
 		const { value: result, logged } = await capturingConsole(async () => await runWorkflow({ ...built, credentials }));
 
 		assertAllRequestsMade();
+		// n8n's logger saw the run (the error at the end of a failed run included).
+		expect(logged.some((line) => line.includes('Running node "Base"'))).toBe(true);
 		if (continueOnFail) {
 			const item = result.output('Base')[0].json as IDataObject;
 			expect(item.error).toMatch(/^AEP POST \/connections failed: Bad Request: Invalid connection: /);
