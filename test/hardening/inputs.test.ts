@@ -29,6 +29,7 @@ describe('refused before any request', () => {
 		['sourceConnection', 'Source Connection', 'nothing'],
 		['sourceConnection', 'Source Connection', '../flows'],
 		['targetConnection', 'Target Connection', 'tc-1'],
+		['flowSpec', 'Flow Spec', '{FLOW_SPEC_ID}'],
 	])('Create Dataflow: %s "%s" that is not a UUID', async (parameter, label, value) => {
 		freezeDate('2023-02-08T00:00:00Z');
 		const token = expectTokenRequest();
@@ -41,14 +42,16 @@ describe('refused before any request', () => {
 			name: 'x',
 			frequency: 'once',
 			startTime: '2023-02-09T00:06:50Z',
-			[parameter]: { __rl: true, mode: 'id', value },
+			[parameter]: parameter === 'flowSpec' ? value : { __rl: true, mode: 'id', value },
 		};
 
 		const result = await runWorkflow({ ...node('dataflow', 'create', parameters), credentials: aepCredentials() });
 
 		expect(token.isDone()).toBe(false);
 		expect(result.error('Node')!.message).toBe(
-			`Invalid ${label}: "${value}". Allowed: the ${label.toLowerCase()} ID (a UUID such as 12ab90c7-519c-4291-bd20-d64186b62da8), picked from the list or taken from an earlier node's output.`,
+			parameter === 'flowSpec'
+				? `Invalid Flow Spec: "${value}". Allowed: a flow spec picked from the list, or its ID (a UUID such as 269ba276-16fc-47db-92b0-c1049a3c131f).`
+				: `Invalid ${label}: "${value}". Allowed: the ${label.toLowerCase()} ID (a UUID such as 12ab90c7-519c-4291-bd20-d64186b62da8), picked from the list or taken from an earlier node's output.`,
 		);
 	});
 

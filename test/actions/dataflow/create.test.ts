@@ -20,12 +20,14 @@ import { expectFlowSpecs, fillPlaceholders, fixture } from '../../harness/fixtur
 /** Connection IDs are UUIDs (checked before sending): the seeds' placeholders become these. */
 const SOURCE_ID = '5e0b3a1c-0000-4000-8000-00000000005c';
 const TARGET_ID = '7a9d2b4e-0000-4000-8000-00000000007c';
+const FLOW_SPEC_ID = '71471eba-b620-49e4-90fd-23f1fa0174d8';
 const example = <T = IDataObject>(name: string) =>
 	fillPlaceholders(fixture<T>(`seed-examples/${name}`), {
 		'<FROM_STEP_CREATE_SOURCE_CONNECTION>': SOURCE_ID,
 		'<FROM_STEP_CREATE_TARGET_CONNECTION>': TARGET_ID,
 		'{SOURCE_CONNECTION_ID}': SOURCE_ID,
 		'{TARGET_CONNECTION_ID}': TARGET_ID,
+		'{FLOW_SPEC_ID}': FLOW_SPEC_ID,
 	});
 
 const NODE = 'Dataflow';
@@ -218,7 +220,7 @@ describe('AEP Create Dataflow: audiences', () => {
 		const result = await runWorkflow({
 			...createNode({
 				exportType: 'audiences',
-				flowSpec: '{FLOW_SPEC_ID}',
+				flowSpec: FLOW_SPEC_ID,
 				sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
 				targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 				name: seed.name,
@@ -249,7 +251,7 @@ describe('AEP Create Dataflow: audiences', () => {
 		const result = await runWorkflow({
 			...createNode({
 				exportType: 'audiences',
-				flowSpec: '{FLOW_SPEC_ID}',
+				flowSpec: FLOW_SPEC_ID,
 				sourceConnection: { __rl: true, mode: 'id', value: '5e0b3a1c-0000-4000-8000-00000000005c' },
 				targetConnection: { __rl: true, mode: 'id', value: '7a9d2b4e-0000-4000-8000-00000000007c' },
 				name: openapi.name,
