@@ -107,7 +107,7 @@ test('"Reuse It" picks the oldest equal dataflow (createdAt, then id), so a stra
 	expect(result.output(NODE)[0].json).toMatchObject({ id: 'f-a', created: false });
 });
 
-test('six concurrent executions converge on one dataflow', async () => {
+test('twenty concurrent executions converge on one dataflow', async () => {
 	// A store behind nock: lookups list it, POST adds (later createdAt each time), DELETE removes.
 	const store = new Map<string, IDataObject>();
 	let clock = 1000;
@@ -116,11 +116,11 @@ test('six concurrent executions converge on one dataflow', async () => {
 	flowService()
 		.get('/flows')
 		.query(true)
-		.times(12)
+		.times(40)
 		.reply(200, () => ({ items: [...store.values()], _links: {} }));
 	flowService()
 		.post('/flows')
-		.times(6)
+		.times(20)
 		.reply(201, () => {
 			const id = `f-${++created}`;
 			store.set(id, flow(id, clock++));
@@ -128,7 +128,7 @@ test('six concurrent executions converge on one dataflow', async () => {
 		});
 	flowService()
 		.delete(/\/flows\/f-\d+$/)
-		.times(6)
+		.times(20)
 		.reply((path) => {
 			store.delete(path.split('/').pop()!);
 			return [204];
@@ -136,11 +136,12 @@ test('six concurrent executions converge on one dataflow', async () => {
 	const credentials = aepCredentials();
 
 	const results = await Promise.all(
-		Array.from({ length: 6 }, async () => await runWorkflow({ ...workflow(), credentials })),
+		Array.from({ length: 20 }, async () => await runWorkflow({ ...workflow(), credentials })),
 	);
 
 	const outputIds = results.map((result) => result.output(NODE)[0].json.id);
 	expect(created).toBeGreaterThan(1); // the race happened: several runs created one
+	expect(results.every((result) => result.error(NODE) === undefined)).toBe(true);
 	expect(store.size).toBe(1);
 	expect(new Set(outputIds)).toEqual(new Set([...store.keys()]));
 });

@@ -23,11 +23,11 @@ afterEach(() => nock.cleanAll());
 describe('tokens', () => {
 	test('concurrent executions on a cold credential share one token request', async () => {
 		const ims = nock(IMS).post('/ims/token/v3').delay(50).reply(200, { access_token: TOKEN, expires_in: 86399 });
-		flowService().get('/flows').times(8).reply(200, { items: [] });
+		flowService().get('/flows').times(20).reply(200, { items: [] });
 		const credentials = aepCredentials();
 
 		const results = await Promise.all(
-			Array.from({ length: 8 }, async () => await runWorkflow({ ...call({ path: '/flows' }), credentials })),
+			Array.from({ length: 20 }, async () => await runWorkflow({ ...call({ path: '/flows' }), credentials })),
 		);
 
 		assertAllRequestsMade();
