@@ -280,3 +280,17 @@ describe('paging that would never end', () => {
 test('GATEWAY constant matches the default gateway', () => {
 	expect(GATEWAY).toBe('https://platform.adobe.io');
 });
+
+test('a silent server is asked twice at most for a read, each attempt bounded by the Request Timeout', async () => {
+	expectTokenRequest();
+	flowService().get('/flows').times(2).delay(3000).reply(200, { items: [] });
+	const started = Date.now();
+
+	const result = await run({ path: '/flows' }, { requestTimeoutSeconds: 1 });
+
+	assertAllRequestsMade();
+	nock.abortPendingRequests();
+	expect(Date.now() - started).toBeLessThan(3000);
+	expect(result.error('Call')!.message).toBe("AEP GET /flows: AEP did not answer within 1 seconds (the credential's Request Timeout)");
+	expect(result.error('Call')!.description).toBe('after 1 retry');
+});

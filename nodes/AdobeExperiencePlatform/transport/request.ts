@@ -102,6 +102,7 @@ async function attempt(
 async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpRequestOptions): Promise<AepResponse<T>> {
 	const idempotent = request.method === 'GET' || request.method === 'HEAD';
 	const baseTimeout = options.timeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+	let timeouts = 0;
 	for (let retries = 0; ; retries++) {
 		const timeout = request.deadline ? Math.max(1000, Math.min(baseTimeout, request.deadline - Date.now())) : baseTimeout;
 		let { response, thrown } = await attempt(ctx, { ...options, timeout });
@@ -135,12 +136,18 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 		await ctx.getCredentials(CREDENTIAL_NAME).then((c) => rememberSecrets([c.accessToken]), () => undefined);
 		const delay = retryDelay(retries, failure.headers?.['retry-after']);
 		const inTime = !request.deadline || Date.now() + delay < request.deadline;
+		// A silent server is asked twice at most: each attempt may last the whole timeout.
+		if (isTimeout(failure) && ++timeouts >= 2) throw toNodeApiError(ctx, request, failure, retries, baseTimeout / 1000);
 		if (isRetryable(failure, idempotent) && retries < maxRetries() && inTime) {
 			await sleep(delay);
 			continue;
 		}
 		throw toNodeApiError(ctx, request, failure, retries, baseTimeout / 1000);
 	}
+}
+
+function isTimeout(failure: Failure): boolean {
+	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(failure.message ?? '');
 }
 
 /** Only the body, for the many calls that need nothing else. */
