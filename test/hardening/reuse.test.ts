@@ -158,3 +158,15 @@ test('a create answered 201 without an ID is an error that says the dataflow may
 		'AEP answered POST /flows with HTTP 201 but the answer could not be read (it held no ID); the dataflow may have been created; run again with "Reuse It" to pick it up instead of creating another',
 	);
 });
+
+test('the look after the create fails: the dataflow just made is output, not lost behind an error', async () => {
+	expectTokenRequest();
+	expectNameLookup('/flows', NAME, [], [DESTINATION_FILTER]);
+	flowService().post('/flows').reply(201, { id: 'f-new', etag: '"e-new"' });
+	flowService().get('/flows').query(true).times(5).reply(503, { message: 'Service unavailable' });
+
+	const result = await runWorkflow({ ...workflow(), credentials: aepCredentials() });
+
+	assertAllRequestsMade();
+	expect(result.output(NODE)[0].json).toMatchObject({ id: 'f-new', created: true });
+});

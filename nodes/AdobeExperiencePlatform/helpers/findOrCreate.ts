@@ -146,12 +146,23 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
 	const created = await request.create();
 	const createdId = String(created.id ?? '');
-	const equal = (await recordsNamed(ctx, request)).filter((record) => !request.mismatch?.(record));
+	let listed: IDataObject[];
+	try {
+		listed = await recordsNamed(ctx, request);
+	} catch {
+		// The record exists: a failed second look must not hide it. The next "Reuse It" converges.
+		return { record: created, created: true };
+	}
+	const equal = listed.filter((record) => !request.mismatch?.(record));
 	const ours = equal.find((record) => String(record.id) === createdId);
 	// Ours not listed yet: it is the newest, so any equal record listed is older.
 	const winner = ours ? equal[0] : equal.find((record) => String(record.id) !== createdId);
 	if (!winner || String(winner.id) === createdId) return { record: created, created: true };
-	await deleteRecord(ctx, request.collection, createdId, request.itemIndex);
+	try {
+		await deleteRecord(ctx, request.collection, createdId, request.itemIndex);
+	} catch {
+		// Left behind, ours is never picked by "Reuse It" (the older one is), so runs still converge.
+	}
 	return { record: winner, created: false };
 }
 
