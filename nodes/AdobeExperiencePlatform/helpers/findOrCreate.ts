@@ -107,8 +107,9 @@ async function recordsNamed(ctx: IExecuteFunctions, request: FindOrCreateRequest
  * one it made (createdAt, then id), it deletes its own and uses that one, so runs that can see
  * each other's records converge on one. What is not: AEP's listing may lag behind a create, so two
  * runs that start within that lag may each keep their own record (a duplicate, picked up by the
- * next run's "Reuse It" as the oldest); a record that differs (other connections) is never reused
- * or deleted.
+ * next run's "Reuse It" as the oldest); when the second look or the delete fails, the record just
+ * made stays (output, or left for the oldest-wins rule); a record that differs (other connections)
+ * is never reused or deleted.
  */
 export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
 	const { resource, name, ifExists, itemIndex } = request;
