@@ -30,6 +30,12 @@ export interface FindOrCreateRequest {
 	 * destination, other datasets, ...), or undefined when it can.
 	 */
 	mismatch?: (existing: IDataObject) => string | undefined;
+	/**
+	 * Whether an existing record with the name is the same thing (same connection spec, same base
+	 * connection, same datasets): with Reuse It only those are candidates for reuse or a conflict;
+	 * when none is, a new one is created.
+	 */
+	identity?: (existing: IDataObject) => boolean;
 	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
 	filters?: string[];
 }
@@ -100,7 +106,9 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	checkNameForLookup(ctx, name, itemIndex);
 	const found = await listByName(ctx, collection, name, request.filters, itemIndex);
 	// The filter is AEP's; the exact comparison is ours (case, spaces).
-	const existing = found.filter((record) => record.name === name).sort(newestFirst);
+	const named = found.filter((record) => record.name === name).sort(newestFirst);
+	// Fail means "no second one with this name"; Reuse It only takes the same thing.
+	const existing = ifExists === 'fail' ? named : named.filter((record) => request.identity?.(record) ?? true);
 	if (existing.length === 0) return { record: await request.create(), created: true };
 
 	const [newest] = existing;
