@@ -12,7 +12,7 @@ export const DATASET_FREQUENCY_OPTIONS: INodePropertyOptions[] = [
 ];
 
 const FOLDER_NAME_MACROS =
-	'Macros: %DESTINATION%, %DATASET_NAME%, %DATASET_ID%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %SANDBOX_NAME%, %DATETIME(...)% or %EXPORT_TIME%.';
+	'Macros: %DESTINATION%, %DATASET_NAME%, %DATASET_ID%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %SANDBOX_NAME%, %ORGANIZATION_NAME%, %DATETIME(...)% or %EXPORT_TIME%.';
 
 /** A dataset export's folder name template; `purpose` opens the description. */
 export function folderNameTemplateParameter(purpose: string): INodeProperties {

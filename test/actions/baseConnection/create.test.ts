@@ -639,17 +639,21 @@ describe('if one with this name already exists', () => {
 		expect(result.output('Base')[0].json).toMatchObject({ id: CREATED.id, created: true });
 	});
 
-	test('reuse refuses one that connects to another destination', async () => {
+	test('reuse never takes one of another destination (connection spec): a new one is created', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
 		lookup([{ ...existing, connectionSpec: { id: '4890fc95-5a1f-4983-94bb-e060c08e3f81' } }]);
+		const { sent } = expectCreate();
 
 		const result = await run('reuse');
 
 		assertAllRequestsMade();
-		expect(result.error('Base')!.message).toBe(
-			'A base connection named "Amazon S3 Base Connection" already exists (ID 340d288f-c020-435d-a41f-094520fa83eb) but cannot be reused: it connects to another destination (connection spec 4890fc95-5a1f-4983-94bb-e060c08e3f81), not Amazon S3 (4fce964d-3f37-408f-9778-e597338a21ee)',
-		);
+		expect(sent).toHaveLength(1);
+		expect(result.output('Base')[0].json).toMatchObject({
+			id: CREATED.id,
+			created: true,
+			connectionSpec: { id: s3.id, version: '1.0' },
+		});
 	});
 
 	test('fail', async () => {

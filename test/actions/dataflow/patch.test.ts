@@ -135,6 +135,8 @@ describe('AEP Patch Dataflow: bodies equal the documented examples', () => {
 							audienceId: '{SEGMENT_ID}',
 							audienceName: 'Name of the segment that you are activating',
 							audienceDescription: 'Description of the segment that you are activating',
+							// A legacy batch destination (seed 002): its destination macro is %DESTINATION_NAME%.
+							fileNameTemplate: '%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%',
 							exportMode: 'DAILY_FULL_EXPORT',
 							fullExportFrequency: 'ONCE',
 							triggerType: 'SCHEDULED',
@@ -488,7 +490,7 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 		[
 			'missing mandatory macro',
 			{ addAudience: [{ ...audience, fileNameTemplate: '%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%' }] },
-			'Invalid File Name Template: "%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%". It lacks the mandatory %DESTINATION_NAME%.',
+			'Invalid File Name Template: "%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%". It lacks the mandatory %DESTINATION% or %DESTINATION_NAME%.',
 		],
 		[
 			'frequency not allowed for the export mode',

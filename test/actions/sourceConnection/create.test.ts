@@ -317,17 +317,98 @@ describe('if one with this name already exists', () => {
 		expect(result.output('Source')[0].json).toMatchObject({ id: existing.id, etag: existing.etag, created: false });
 	});
 
-	test('reuse refuses one with other datasets: a source connection\'s datasets cannot change', async () => {
+	test('reuse never takes one with other datasets (they cannot change after creation): a new one is created', async () => {
 		expectTokenRequest();
 		expectEligibleDatasets();
 		lookup([existing]);
+		const sent = expectCreate();
 
 		const result = await runSource(parameters('reuse', ['5ef3e328582424191b1beb44']));
 
 		assertAllRequestsMade();
-		expect(result.error('Source')!.message).toBe(
-			'A source connection named "Connecting to Data Lake" already exists (ID 900df191-b983-45cd-90d5-4c7a0326d650) but cannot be reused: it exports other datasets (5ef3e3259ad2a1191ab7dd7d, not 5ef3e328582424191b1beb44), and a source connection\'s datasets cannot change after creation',
-		);
+		expect(sent).toHaveLength(1);
+		expect(result.output('Source')[0].json).toMatchObject({ id: CREATED.id, created: true });
+	});
+
+	test('reuse outputs the datasets of the source connection as AEP has them', async () => {
+		expectTokenRequest();
+		expectEligibleDatasets();
+		const renamed = { ...existing, params: { datasets: [{ dataSetId: '5ef3e3259ad2a1191ab7dd7d', name: 'Devices (renamed)' }] } };
+		lookup([renamed]);
+
+		const result = await runSource(parameters('reuse'));
+
+		assertAllRequestsMade();
+		expect(result.output('Source')[0].json).toEqual({
+			id: existing.id,
+			etag: existing.etag,
+			name,
+			created: false,
+			connectionSpec: { id: DATA_LAKE, version: '1.0' },
+			exportType: 'datasets',
+			datasets: [{ dataSetId: '5ef3e3259ad2a1191ab7dd7d', name: 'Devices (renamed)' }],
+		});
+	});
+
+	test('reuse never returns a Profile store source connection with another base connection', async () => {
+		const profileName = 'Profile store';
+		const wanted = '1ed86558-59b5-42f7-9865-5859b552f7f4';
+		const profileSource = {
+			id: 'b8ac5d4b-3a55-4b2f-8f7c-1f8c2b0c4a11',
+			createdAt: 1675791622000,
+			name: profileName,
+			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+			baseConnectionId: '0f4e7c1a-5b52-4d5e-9b8e-2c1b6b1f1a22',
+			etag: '"e-1"',
+		};
+		expectTokenRequest();
+		expectNameLookup('/sourceConnections', profileName, [profileSource, { ...profileSource, id: 'no-base', baseConnectionId: undefined }]);
+		const sent = expectCreate();
+
+		const result = await runSource({
+			exportType: 'audiences',
+			name: profileName,
+			ifExists: 'reuse',
+			options: { profileStoreBaseConnectionId: wanted },
+		});
+
+		assertAllRequestsMade();
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({ baseConnectionId: wanted });
+		expect(result.output('Source')[0].json).toMatchObject({ id: CREATED.id, created: true, baseConnectionId: wanted });
+	});
+
+	test('reuse of a Profile store source connection with the same base connection outputs it as AEP has it', async () => {
+		const profileName = 'Profile store';
+		const baseConnectionId = '1ed86558-59b5-42f7-9865-5859b552f7f4';
+		const profileSource = {
+			id: 'b8ac5d4b-3a55-4b2f-8f7c-1f8c2b0c4a11',
+			createdAt: 1675791622000,
+			name: profileName,
+			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+			baseConnectionId,
+			etag: '"e-1"',
+		};
+		expectTokenRequest();
+		expectNameLookup('/sourceConnections', profileName, [profileSource]);
+
+		const result = await runSource({
+			exportType: 'audiences',
+			name: profileName,
+			ifExists: 'reuse',
+			options: { profileStoreBaseConnectionId: baseConnectionId },
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Source')[0].json).toEqual({
+			id: profileSource.id,
+			etag: '"e-1"',
+			name: profileName,
+			created: false,
+			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+			exportType: 'audiences',
+			baseConnectionId,
+		});
 	});
 
 	test('fail', async () => {

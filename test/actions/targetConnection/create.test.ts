@@ -14,6 +14,7 @@ import {
 	expectNameLookup,
 	expectPost,
 	expectTokenRequest,
+	flowService,
 	resetNock,
 	TOKEN,
 } from '../../harness/aep';
@@ -384,6 +385,135 @@ describe('POST /targetConnections equals the seeds\' examples', () => {
 	});
 });
 
+describe('the targetSpec\'s conditionals follow the chosen export type, not what the flow spec lists', () => {
+	const s3 = connectionSpecFixture('amazon-s3');
+	const DATA_LAKE = '23598e46-f560-407b-88d5-ea6207e49db0';
+	const PROFILE_STORE = '8a9c3494-9708-43d7-ae3f-cda01e5030e1';
+	/** One flow spec for both export types: both sources, and a `_workflow` that names only one of them. */
+	const expectSharedFlowSpec = (workflow: string) =>
+		flowService()
+			.get('/flowSpecs')
+			.query({ limit: '100' })
+			.reply(200, {
+				items: [
+					{
+						id: 'b1f2c3d4-0000-4000-8000-00000000f10e',
+						name: 'Amazon S3 (datasets and audiences)',
+						version: '1.0',
+						sourceConnectionSpecIds: [DATA_LAKE, PROFILE_STORE],
+						targetConnectionSpecIds: [s3.id],
+						attributes: { _workflow: workflow },
+					},
+				],
+			});
+
+	const run = async (exportType: ExportType, params: IDataObject) =>
+		await runTarget({
+			exportType,
+			destination: destinationPicked(s3),
+			name: 'Shared flow spec',
+			baseConnectionId: BASE_CONNECTION_ID,
+			targetParameters: { mappingMode: 'defineBelow', value: params },
+			mode: 'Server-to-server',
+			ifExists: 'create',
+		});
+
+	test('a dataset export on a destination whose flow spec lists both types sends no fileType', async () => {
+		expectConnectionSpec(s3);
+		expectSharedFlowSpec('SEGMENTS');
+		const sent = expectCreate();
+
+		const result = await run('datasets', { ...LOCATION['amazon-s3'], datasetFileType: 'PARQUET', fileType: 'CSV', compression: 'GZIP' });
+
+		assertAllRequestsMade();
+		expect(result.error('Target')).toBeUndefined();
+		expect(sent[0].params).toEqual({
+			mode: 'Server-to-server',
+			...LOCATION['amazon-s3'],
+			datasetFileType: 'PARQUET',
+			compression: 'GZIP',
+		});
+	});
+
+	test('an audience export on the same kind of flow spec (named DATASETS) sends the fileType, and requires it', async () => {
+		expectConnectionSpec(s3);
+		expectSharedFlowSpec('DATASETS');
+		const sent = expectCreate();
+
+		const result = await run('audiences', { ...LOCATION['amazon-s3'], fileType: 'PARQUET', datasetFileType: 'JSON', compression: 'GZIP' });
+
+		assertAllRequestsMade();
+		expect(result.error('Target')).toBeUndefined();
+		expect(sent[0].params).toEqual({ mode: 'Server-to-server', ...LOCATION['amazon-s3'], fileType: 'PARQUET', compression: 'GZIP' });
+
+		expectConnectionSpec(s3);
+		expectSharedFlowSpec('DATASETS');
+		const missing = await run('audiences', { ...LOCATION['amazon-s3'], compression: 'GZIP' });
+		assertAllRequestsMade();
+		expect(missing.error('Target')!.message).toContain('Missing File Type ("fileType")');
+	});
+
+	test('the editor offers the fields of the chosen export type', async () => {
+		for (const [exportType, shown, hidden] of [
+			['datasets', 'datasetFileType', 'fileType'],
+			['audiences', 'fileType', 'datasetFileType'],
+		] as const) {
+			expectConnectionSpec(s3);
+			expectSharedFlowSpec(exportType === 'datasets' ? 'SEGMENTS' : 'DATASETS');
+			const { fields } = await resourceMapping('getTargetParameterFields', {
+				nodeType: NODE,
+				parameters: { exportType, destination: destinationPicked(s3) },
+				credentials: aepCredentials({ accessToken: TOKEN }),
+			});
+			assertAllRequestsMade();
+			const ids = fields.map((field) => field.id);
+			expect(ids).toContain(shown);
+			expect(ids).not.toContain(hidden);
+		}
+	});
+});
+
+describe('audience exports offer Adobe\'s manifest file option', () => {
+	test('Include Manifest File sends params.includeFileManifest: true; a dataset export never sends it', async () => {
+		const s3 = connectionSpecFixture('amazon-s3');
+		const base = {
+			destination: destinationPicked(s3),
+			name: 'Manifest',
+			baseConnectionId: BASE_CONNECTION_ID,
+			mode: 'Server-to-server',
+			ifExists: 'create',
+			options: { includeFileManifest: true },
+		};
+		// Two executions: each reads the catalogue once.
+		expectConnectionSpec(s3, 2);
+		expectFlowSpecs(2);
+		const sent = expectCreate(2);
+
+		const audiences = await runTarget({
+			...base,
+			exportType: 'audiences',
+			targetParameters: { mappingMode: 'defineBelow', value: { ...LOCATION['amazon-s3'], fileType: 'PARQUET', compression: 'GZIP' } },
+		});
+		const datasets = await runTarget({
+			...base,
+			exportType: 'datasets',
+			targetParameters: { mappingMode: 'defineBelow', value: { ...LOCATION['amazon-s3'], datasetFileType: 'PARQUET', compression: 'GZIP' } },
+		});
+
+		expect(audiences.error('Target')).toBeUndefined();
+		expect(datasets.error('Target')).toBeUndefined();
+		assertAllRequestsMade();
+		expect(sent[0].params).toEqual({
+			mode: 'Server-to-server',
+			...LOCATION['amazon-s3'],
+			fileType: 'PARQUET',
+			compression: 'GZIP',
+			includeFileManifest: true,
+		});
+		expect(sent[1].params).not.toHaveProperty('includeFileManifest');
+	});
+});
+
 describe('bad input fails before anything is sent, naming the field', () => {
 	const s3 = connectionSpecFixture('amazon-s3');
 	const valid = { name: 'S3 target', params: { ...LOCATION['amazon-s3'], compression: 'GZIP', datasetFileType: 'PARQUET' } };
@@ -504,6 +634,31 @@ describe('if one with this name already exists', () => {
 			params: existing.params,
 			flowSpec: { id: DATASET_FLOW_SPECS['amazon-s3'], version: '1.0' },
 		});
+	});
+
+	test('reuse never returns one with another base connection: the one on this base connection is reused', async () => {
+		const otherBase = { ...existing, id: 'a1e6b1d0-1111-4c2e-9d7e-2f6a1b7c9e01', createdAt: 2, baseConnectionId: 'c0ffee00-0000-4000-8000-000000000001' };
+		expectConnectionSpec(s3);
+		expectFlowSpecs();
+		lookup([otherBase, { ...existing, createdAt: 1 }]);
+
+		const result = await runTarget(nodeParameters(s3, 'datasets', body, { ifExists: 'reuse' }));
+
+		assertAllRequestsMade();
+		expect(result.output('Target')[0].json).toMatchObject({ id: existing.id, created: false, baseConnectionId: BASE_CONNECTION_ID });
+	});
+
+	test('reuse: the name is taken only on another base connection (another pipeline), so one is created', async () => {
+		expectConnectionSpec(s3);
+		expectFlowSpecs();
+		lookup([{ ...existing, baseConnectionId: 'c0ffee00-0000-4000-8000-000000000001' }]);
+		const sent = expectCreate();
+
+		const result = await runTarget(nodeParameters(s3, 'datasets', body, { ifExists: 'reuse' }));
+
+		assertAllRequestsMade();
+		expect(sent).toHaveLength(1);
+		expect(result.output('Target')[0].json).toMatchObject({ created: true, baseConnectionId: BASE_CONNECTION_ID });
 	});
 
 	test('reuse refuses one with other parameters, naming them', async () => {

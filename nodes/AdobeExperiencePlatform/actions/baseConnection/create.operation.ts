@@ -8,6 +8,7 @@ import { descriptionOption, ifExistsParameter, nameParameter } from '../../descr
 import { destinationLocator } from '../../descriptions/locators';
 import { storageCredentialOptions } from '../../descriptions/storageCredentials';
 import { DOCS } from '../../domain/constants';
+import { isSameConnection } from '../../domain/identity';
 import { executePerItem } from '../../helpers/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../../helpers/findOrCreate';
 import { getDestinationId } from '../../helpers/parameters';
@@ -136,12 +137,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ifExists,
 			itemIndex,
 			create: async () => await createRecord(this, 'baseConnections', body, itemIndex),
-			mismatch: (existing) => {
-				const existingSpec = (existing.connectionSpec as IDataObject | undefined)?.id;
-				return existingSpec === spec.id
-					? undefined
-					: `it connects to another destination (connection spec ${String(existingSpec)}), not ${spec.name} (${spec.id})`;
-			},
+			identity: (existing) => isSameConnection(existing, { connectionSpecId: spec.id }),
 		});
 		const existingAuth = (result.record.auth ?? {}) as IDataObject;
 		const existingEncryption = (result.record.encryptionSpecs ?? {}) as IDataObject;

@@ -54,7 +54,7 @@ export const addAudienceFields: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_FILE_NAME_TEMPLATE,
 		description:
-			'Must contain %DESTINATION_NAME% and %SEGMENT_ID%. Optional: %SEGMENT_NAME%, %DESTINATION%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %ORGANIZATION_NAME%, %SANDBOX_NAME%, one of %DATETIME(YYYYMMdd_HHmmss)% or %TIMESTAMP%, and your own text.',
+			"Must contain the destination (%DESTINATION%, or %DESTINATION_NAME% for older batch destinations) and the audience ID (%SEGMENT_ID%); at most 255 characters. Optional: %SEGMENT_NAME%, %DESTINATION_INSTANCE_ID%, %DESTINATION_INSTANCE_NAME%, %ORGANIZATION_NAME%, %SANDBOX_NAME%, one of %DATETIME(YYYYMMdd_HHmmss)% or %TIMESTAMP%, and your own text. Adobe's default is %DESTINATION%_%SEGMENT_ID%.",
 	},
 	{
 		displayName: 'Frequency',
