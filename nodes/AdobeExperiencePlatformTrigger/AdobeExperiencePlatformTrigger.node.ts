@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -6,10 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { listDestinationDataflows } from '../AdobeExperiencePlatform/api/flows';
+import { listDestinationDataflows, readDataflowNames } from '../AdobeExperiencePlatform/api/flows';
 import { listRuns } from '../AdobeExperiencePlatform/api/runs';
 import { dataflowLocator } from '../AdobeExperiencePlatform/descriptions/locators';
 import { DOCS } from '../AdobeExperiencePlatform/domain/constants';
+import { withDataflowNames } from '../AdobeExperiencePlatform/domain/runs/runNames';
 import { summariseRun } from '../AdobeExperiencePlatform/domain/runs/runSummary';
 import type { RunEvent } from '../AdobeExperiencePlatform/domain/runs/runWatch';
 import {
@@ -120,7 +122,7 @@ export class AdobeExperiencePlatformTrigger implements INodeType {
 					description: 'A dataflow has runs once its schedule has started. Try again after its first run.',
 				});
 			}
-			return [this.helpers.returnJsonArray([summariseRun(sample)])];
+			return [this.helpers.returnJsonArray(await summariesWithNames(this, [sample], watched.flows))];
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
@@ -138,16 +140,24 @@ export class AdobeExperiencePlatformTrigger implements INodeType {
 		const runs = await listRuns(this, { flowIds: watched.flowIds, startedAfter: windowStart(previous) });
 		const { state, emit } = advanceState(previous, runs, event);
 		staticData[STATE_KEY] = state;
-		return emit.length ? [this.helpers.returnJsonArray(emit.map(summariseRun))] : null;
+		return emit.length ? [this.helpers.returnJsonArray(await summariesWithNames(this, emit, watched.flows))] : null;
 	}
 }
 
+/** Run summaries with the dataflow's and destination's names: one read per distinct dataflow, none when listed already. */
+async function summariesWithNames(ctx: IPollFunctions, runs: IDataObject[], known?: IDataObject[]): Promise<IDataObject[]> {
+	const names = await readDataflowNames(ctx, runs.map((run) => String(run.flowId)), undefined, known);
+	return runs.map((run) => withDataflowNames(summariseRun(run), names.get(String(run.flowId))));
+}
+
 /** The dataflow IDs to watch, checked before any request, and a key that changes when the choice does. */
-async function watchedDataflows(ctx: IPollFunctions): Promise<{ key: string; flowIds: string[] }> {
+async function watchedDataflows(
+	ctx: IPollFunctions,
+): Promise<{ key: string; flowIds: string[]; flows?: IDataObject[] }> {
 	const watch = ctx.getNodeParameter('watch') as string;
 	if (watch === 'all') {
 		const flows = await listDestinationDataflows(ctx);
-		return { key: 'all', flowIds: [...new Set(flows.map((flow) => String(flow.id)))] };
+		return { key: 'all', flowIds: [...new Set(flows.map((flow) => String(flow.id)))], flows };
 	}
 	if (watch === 'one') {
 		const flowId = getDataflowId(ctx);

@@ -2,7 +2,15 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../harness/runs';
+import {
+	EXAMPLE_FLOW_ID,
+	EXAMPLE_FLOW_NAMES,
+	expectDataflowRead,
+	OPENAPI_FAILED_RUN,
+	OPENAPI_SUCCESS_RUN,
+	runFrom,
+	runningRun,
+} from '../harness/runs';
 import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import type { TestCredentialsHelper } from '../harness/credentials';
 import { aepCredentials } from '../harness/credentials';
@@ -64,6 +72,8 @@ afterEach(() => {
 describe('AEP Dataflow Run Trigger', () => {
 	test('first poll records what exists and emits nothing; later polls emit each newly finished run once, across restarts', async () => {
 		expectTokenRequest();
+		// The two polls that emit read the dataflow for its name (a poll has no execution to cache in).
+		expectDataflowRead(FLOW, 2);
 		const api = flowService();
 
 		// Poll 1: the baseline reads the last 24 hours.
@@ -105,6 +115,7 @@ describe('AEP Dataflow Run Trigger', () => {
 		]);
 		expect(second.items?.[1].json).toMatchObject({
 			flowId: FLOW,
+			...EXAMPLE_FLOW_NAMES,
 			finished: true,
 			errorSummary: 'ACTIVATION_BATCH-0000-FAILED: Job aborted.',
 			startedAt: new Date(NOW - 30 * MINUTE).toISOString(),
@@ -153,6 +164,7 @@ describe('AEP Dataflow Run Trigger', () => {
 
 	test('"Any Run Finished" emits successes, failures and partial successes; pages are followed with the filters kept', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		const previous = {
 			'node:Trigger': {
 				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
@@ -202,6 +214,8 @@ describe('AEP Dataflow Run Trigger', () => {
 		};
 
 		pages(NOW - 2 * HOUR);
+		// 1200 runs of one dataflow: its name is read once.
+		expectDataflowRead(FLOW);
 		const first = await poll({ ...oneFlow, event: 'anyFinished' }, previous);
 		expect(first.items).toHaveLength(1200);
 		const state = (first.staticData['node:Trigger'] as IDataObject).runWatch as IDataObject;
@@ -246,6 +260,34 @@ describe('AEP Dataflow Run Trigger', () => {
 		});
 	});
 
+	test('watching every dataflow, the names come from the list of dataflows: no read per dataflow', async () => {
+		expectTokenRequest();
+		const listed = {
+			id: FLOW,
+			name: 'Nightly audiences to SFTP',
+			inheritedAttributes: { targetConnections: [{ connectionSpec: { id: '36965a81-b1c6-401b-99f8-22508f1e6a26' } }] },
+		};
+		const previous = {
+			'node:Trigger': {
+				runWatch: { watchKey: 'all', newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
+			},
+		};
+		flowService()
+			.get('/flows')
+			.query({ property: 'inheritedAttributes.properties.isDestinationFlow==true', limit: '100' })
+			.reply(200, { items: [listed], _links: {} })
+			.get('/runs')
+			.query(runsQuery([FLOW], NOW - 3 * HOUR))
+			.reply(200, page([finished('f-1', 'failed', NOW - 10 * MINUTE)]));
+
+		const result = await poll({ watch: 'all', event: 'failed' }, previous);
+
+		assertAllRequestsMade();
+		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
+			['f-1', 'Nightly audiences to SFTP', 'SFTP'],
+		]);
+	});
+
 	test('a changed choice of dataflows starts from a new baseline instead of emitting the back catalogue', async () => {
 		expectTokenRequest();
 		const previous = {
@@ -282,6 +324,7 @@ describe('AEP Dataflow Run Trigger', () => {
 
 	test('manual mode emits the most recent run that fits the event as a sample and leaves the state alone', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery([FLOW]))
@@ -291,7 +334,7 @@ describe('AEP Dataflow Run Trigger', () => {
 
 		assertAllRequestsMade();
 		expect(result.items?.map((item) => item.json.runId)).toEqual(['failed-1']);
-		expect(result.items?.[0].json.status).toBe('failed');
+		expect(result.items?.[0].json).toMatchObject({ status: 'failed', ...EXAMPLE_FLOW_NAMES });
 		expect(result.staticData).toEqual({});
 	});
 

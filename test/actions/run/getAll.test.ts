@@ -5,6 +5,8 @@ import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	EXAMPLE_FLOW_ID,
+	EXAMPLE_FLOW_NAMES,
+	expectDataflowRead,
 	OPENAPI_FAILED_RUN,
 	OPENAPI_SUCCESS_RUN,
 	runFrom,
@@ -63,6 +65,7 @@ afterEach(() => nock.cleanAll());
 describe('AEP Get Runs: listing', () => {
 	test('outputs the flat summary and the raw run for the spec examples, one page at the Limit', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '2' }))
@@ -75,6 +78,7 @@ describe('AEP Get Runs: listing', () => {
 			{
 				runId: 'e80e24c1-82de-48de-8352-b2d0fca1c392',
 				flowId: FLOW,
+				...EXAMPLE_FLOW_NAMES,
 				status: 'success',
 				rawStatus: 'success',
 				finished: true,
@@ -100,6 +104,7 @@ describe('AEP Get Runs: listing', () => {
 			{
 				runId: '850a3a02-ba0d-452a-aeb3-e9fcc8361342',
 				flowId: FLOW,
+				...EXAMPLE_FLOW_NAMES,
 				status: 'failed',
 				rawStatus: 'failed',
 				finished: true,
@@ -129,6 +134,7 @@ describe('AEP Get Runs: listing', () => {
 
 	test("sends seed 000's request and reports its run, which the tutorial shows without a status, as not finished", async () => {
 		expectTokenRequest();
+		expectDataflowRead(SEED_FLOW_ID);
 		flowService()
 			.get('/runs')
 			.query({ property: `flowId==${SEED_FLOW_ID}`, orderby: '-createdAt', limit: '50' })
@@ -164,6 +170,7 @@ describe('AEP Get Runs: listing', () => {
 		const after = `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`;
 		const before = `metrics.durationSummary.startedAtUTC<${STARTED_BEFORE_MS}`;
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '100' }, after, before))
@@ -197,6 +204,7 @@ describe('AEP Get Runs: listing', () => {
 
 	test('Return All follows every page and sends epoch milliseconds given as an expression result', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '100' }, `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`))
@@ -221,6 +229,7 @@ describe('AEP Get Runs: listing', () => {
 		process.env.TZ = 'UTC';
 		try {
 			expectTokenRequest();
+		expectDataflowRead(FLOW);
 			flowService()
 				.get('/runs')
 				// 2022-06-01 00:00 in Berlin (summer time, UTC+2) is 2022-05-31T22:00:00Z.
@@ -266,6 +275,7 @@ describe('AEP Get Runs: listing', () => {
 		];
 		const runs = statuses.map((status, index) => run(`run-${index}`, status));
 		expectTokenRequest(undefined, 2);
+		expectDataflowRead(FLOW, 2);
 		flowService().get('/runs').query(runsQuery({ limit: '100' })).times(2).reply(200, page(runs));
 
 		const all = (await getRuns({ returnAll: true })).result.output('Runs').map((item) => item.json);
@@ -331,6 +341,7 @@ describe('AEP Get Runs: listing', () => {
 
 	test('with Continue On Fail, a bad dataflow ID from one item fails that item only (ID taken from the incoming item)', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '1' }))
@@ -356,6 +367,7 @@ describe('AEP Get Runs: wait for completion', () => {
 	test('checks the newest run until it has finished, sleeping the interval between checks', async () => {
 		const checkedAt: number[] = [];
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '1' }))
@@ -382,6 +394,7 @@ describe('AEP Get Runs: wait for completion', () => {
 
 	test('fails with a clear message when the run has not finished at the timeout, after the last check at the deadline', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		// Checks at 0 s, 1 s and 2 s (the deadline): three requests, no fourth.
 		flowService()
 			.get('/runs')
@@ -405,6 +418,7 @@ describe('AEP Get Runs: wait for completion', () => {
 	test('outputs the last state with timedOut when asked to, for a run given by ID', async () => {
 		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get(`/runs/${runId}`)
 			.times(2)
@@ -426,6 +440,7 @@ describe('AEP Get Runs: wait for completion', () => {
 
 	test('outputs the same fields, empty, with timedOut when the dataflow had no run by the timeout', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService().get('/runs').query(runsQuery({ limit: '1' })).times(2).reply(200, page([]));
 
 		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 1, onTimeout: 'output' });
@@ -434,13 +449,14 @@ describe('AEP Get Runs: wait for completion', () => {
 		const [item] = result.output('Runs');
 		expect(item.json).toMatchObject({ runId: null, flowId: FLOW, status: null, finished: false, run: null, timedOut: true });
 		expect(Object.keys(item.json).sort()).toEqual(
-			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), timedOut: true }).sort(),
+			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), ...EXAMPLE_FLOW_NAMES, timedOut: true }).sort(),
 		);
 	});
 
 	test('refuses a run of another dataflow', async () => {
 		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get(`/runs/${runId}`)
 			.reply(200, { items: [runFrom(OPENAPI_SUCCESS_RUN, { id: runId, flowId: OTHER_FLOW })] });
@@ -451,5 +467,60 @@ describe('AEP Get Runs: wait for completion', () => {
 		expect(result.error('Runs')?.message).toBe(
 			`Run ${runId} belongs to dataflow ${OTHER_FLOW}, not to dataflow ${FLOW}`,
 		);
+	});
+});
+
+describe('AEP Get Runs: a dataflow that does not exist', () => {
+	const MISSING = 'a0b1c2d3-0000-4000-8000-00000000dead';
+	const notFound = () =>
+		flowService()
+			.get(`/flows/${MISSING}`)
+			.reply(404, { errorMessage: `Flow with id ${MISSING} not found` }, { 'x-request-id': 'req-404' });
+
+	test('fails with AEP\'s "not found" instead of outputting an empty success; no runs are asked for', async () => {
+		expectTokenRequest();
+		notFound();
+
+		const { result } = await getRuns({ dataflow: { __rl: true, mode: 'id', value: MISSING }, returnAll: true });
+
+		assertAllRequestsMade();
+		const error = result.error('Runs')!;
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toBe(`AEP GET /flows/${MISSING} failed: Flow with id ${MISSING} not found`);
+	});
+
+	test('with "Output Nothing", outputs no item and says why in an execution hint', async () => {
+		expectTokenRequest();
+		notFound();
+
+		const { result } = await getRuns({
+			dataflow: { __rl: true, mode: 'id', value: MISSING },
+			returnAll: true,
+			ifDataflowNotFound: 'nothing',
+		});
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')).toBeUndefined();
+		expect(result.output('Runs')).toEqual([]);
+		const hints = result.run.data.resultData.runData.Runs[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual([
+			`Dataflow ${MISSING} does not exist in this sandbox, so no runs were output for item 1.`,
+		]);
+	});
+});
+
+describe('AEP Get Runs: names where people read them', () => {
+	test('each summary carries the dataflow\'s and the destination\'s names; the dataflow is read once per execution for all items', async () => {
+		expectTokenRequest();
+		expectDataflowRead(FLOW);
+		flowService().get('/runs').query(runsQuery({ limit: '1' })).times(2).reply(200, page([OPENAPI_SUCCESS_RUN]));
+
+		const { result } = await getRuns({ returnAll: false, limit: 1 }, [{}, {}]);
+
+		assertAllRequestsMade();
+		expect(result.output('Runs').map((item) => [item.json.dataflowName, item.json.destinationName])).toEqual([
+			['Documentation S3 Destination', 'Amazon S3'],
+			['Documentation S3 Destination', 'Amazon S3'],
+		]);
 	});
 });
