@@ -1,13 +1,16 @@
 /** Dataflow parameters that Dataflow → Create and Dataflow → Patch both offer. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** Dataset export frequencies, as `parseDatasetFrequency` reads their values; sorted by name. */
+/**
+ * Dataset export frequencies, as `parseDatasetFrequency` reads their values; in their natural
+ * order (every 3, 6, 9, 12 hours, daily, once), not alphabetically.
+ */
 export const DATASET_FREQUENCY_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Daily', value: 'day:1' },
-	{ name: 'Every 12 Hours', value: 'hour:12' },
 	{ name: 'Every 3 Hours', value: 'hour:3' },
 	{ name: 'Every 6 Hours', value: 'hour:6' },
 	{ name: 'Every 9 Hours', value: 'hour:9' },
+	{ name: 'Every 12 Hours', value: 'hour:12' },
+	{ name: 'Daily', value: 'day:1' },
 	{ name: 'Once (One-Time Full Export)', value: 'once' },
 ];
 
