@@ -476,8 +476,11 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			{ type: 'aepAmazonS3AccessKeyApi', data: { ...S3, accessKeyId: badKey } },
 		);
 		expect(error.message).toBe(
-			'Invalid Access key id ("s3AccessKey") in credential "Amazon S3 Access Key for Adobe Experience Platform (AEP) API": the value given (hidden, it comes from a credential). Allowed: text matching the pattern ^[A-Z2-7]{20}$ (credential field "Access Key ID") (the "Access Key" auth method of Amazon S3).',
+			'Invalid Access Key ID in credential "Amazon S3 Access Key for Adobe Experience Platform (AEP) API": the value given (hidden, it comes from a credential). Allowed: 20 characters: upper-case letters A-Z and digits 2-7 (AWS access key IDs begin with AKIA) (the "Access Key" auth method of Amazon S3).',
 		);
+		// The pattern only in the details, the value nowhere.
+		expect(error.message).not.toContain('^[A-Z2-7]{20}$');
+		expect(error.description).toContain('Access Key ID must match the pattern ^[A-Z2-7]{20}$.');
 		expect(`${error.message} ${error.description}`).not.toContain(badKey);
 	});
 
@@ -494,7 +497,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			{ type: 'aepAzureDataLakeGen2ServicePrincipalApi', data: { ...ADLS, tenant: '' } },
 		);
 		expect(error.message).toBe(
-			'Missing Tenant information(domain name or tenant ID) ("tenant") in credential "ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
+			'Missing Tenant in credential "ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
 		);
 	});
 
@@ -527,7 +530,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectConnectionSpec(sftp);
 		const missing = await runFailing(parameters(sftp, { ...base, publicKey: '  ' }), storage);
 		expect(missing.message).toBe(
-			'Missing Base64 encoded RSA public key ("publicKey") in the encryption settings: the "File PGP/GPG Encryption" encryption spec of SFTP requires it.',
+			'Missing Base64 encoded RSA public key in the encryption settings: the "File PGP/GPG Encryption" encryption spec of SFTP requires it.',
 		);
 
 		resetNock();
@@ -538,7 +541,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			storage,
 		);
 		expect(algorithm.message).toBe(
-			'Invalid Algorithm for encryption ("encryptionAlgo") in the encryption settings: "AES". Allowed: one of "PGPGPG", "NONE" (the "File PGP/GPG Encryption" encryption spec of SFTP).',
+			'Invalid Algorithm for encryption in the encryption settings: "AES". Allowed: one of "PGPGPG", "NONE" (the "File PGP/GPG Encryption" encryption spec of SFTP).',
 		);
 	});
 
@@ -730,8 +733,9 @@ describe('credential test (testedBy): the values checked locally, never sent', (
 		const secret = 'too-short/secret';
 		const result = await testCredentialByNode(NODE, 'aepAmazonS3AccessKeyApi', { ...S3, secretAccessKey: secret });
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('("s3SecretKey")');
-		expect(result.message).toContain('credential field "Secret Access Key"');
+		// Named by the credential form's label, never by the internal name.
+		expect(result.message).toContain('Invalid Secret Access Key in this credential');
+		expect(result.message).not.toContain('s3SecretKey');
 		expect(result.message).not.toContain(secret);
 	});
 

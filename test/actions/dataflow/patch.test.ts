@@ -18,8 +18,11 @@ function flowOf(name: string): IDataObject {
 
 const NODE = 'Patch';
 
+/** The dataflow ID from the incoming item, as a workflow chained after Create Dataflow gives it (the form's default is the list). */
+const FROM_INPUT = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+
 function patchNode(parameters: IDataObject) {
-	return chain([{ name: NODE, type: aepOperation('dataflow', 'patch'), parameters }]);
+	return chain([{ name: NODE, type: aepOperation('dataflow', 'patch'), parameters: { dataflow: FROM_INPUT, ...parameters } }]);
 }
 
 /** GET /flows/{id} answering `{items: [flow]}`, as Flow Service does. */
@@ -558,7 +561,7 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 					{
 						name: NODE,
 						type: aepOperation('dataflow', 'patch'),
-						parameters: { operations: { datasetSchedule: [{ frequency: '={{ $json.frequency }}' }] } },
+						parameters: { dataflow: FROM_INPUT, operations: { datasetSchedule: [{ frequency: '={{ $json.frequency }}' }] } },
 					},
 				],
 				'aep-1',

@@ -1,7 +1,9 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
+import { AdobeExperiencePlatform } from '../../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs/runSummary';
+import { AdobeExperiencePlatformTrigger } from '../../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
 	EXAMPLE_FLOW_ID,
@@ -522,5 +524,16 @@ describe('AEP Get Runs: names where people read them', () => {
 			['Documentation S3 Destination', 'Amazon S3'],
 			['Documentation S3 Destination', 'Amazon S3'],
 		]);
+	});
+});
+
+describe('the form', () => {
+	test('dataflow locators default to "From list" in Get Runs, Patch and the trigger', () => {
+		const node = new AdobeExperiencePlatform().description.properties.filter((property) => property.name === 'dataflow');
+		const trigger = new AdobeExperiencePlatformTrigger().description.properties.filter((property) => property.name === 'dataflow');
+		expect(node.length).toBeGreaterThanOrEqual(2);
+		for (const property of [...node, ...trigger]) {
+			expect(property.default).toEqual({ mode: 'list', value: '' });
+		}
 	});
 });

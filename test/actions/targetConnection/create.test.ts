@@ -450,7 +450,7 @@ describe('the targetSpec\'s conditionals follow the chosen export type, not what
 		expectSharedFlowSpec('DATASETS');
 		const missing = await run('audiences', { ...LOCATION['amazon-s3'], compression: 'GZIP' });
 		assertAllRequestsMade();
-		expect(missing.error('Target')!.message).toContain('Missing File Type ("fileType")');
+		expect(missing.error('Target')!.message).toContain('Missing File Type');
 	});
 
 	test('the editor offers the fields of the chosen export type', async () => {
@@ -538,15 +538,18 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		const error = await failWith(withParams({ ...valid.params, bucketName: 'My_Bucket' }));
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe(
-			`Invalid Bucket name ("bucketName") in Target Parameters: "My_Bucket". Allowed: text matching the pattern ${s3.targetSpec!.spec!.properties!.bucketName.pattern} (the Amazon S3 targetSpec for dataset exports).`,
+			`Invalid Bucket name in Target Parameters: "My_Bucket". Allowed: 3-63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, and not an IP address, e.g. my-exports (the Amazon S3 targetSpec for dataset exports).`,
 		);
+		// The regular expression only in the details.
+		expect(error.message).not.toContain('(?=^');
+		expect(error.description).toContain(`Bucket name must match the pattern ${s3.targetSpec!.spec!.properties!.bucketName.pattern}.`);
 	});
 
 	test('a missing required field', async () => {
 		const { path: _path, ...withoutPath } = valid.params as IDataObject;
 		const error = await failWith(withParams(withoutPath, false));
 		expect(error.message).toBe(
-			'Missing Folder path ("path") in Target Parameters: the Amazon S3 targetSpec for dataset exports requires it.',
+			'Missing Folder path in Target Parameters: the Amazon S3 targetSpec for dataset exports requires it.',
 		);
 	});
 
@@ -554,7 +557,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		// Without the saved field list (a workflow written by hand): the node's own check.
 		const error = await failWith(withParams({ ...valid.params, compression: 'ZIP' }, false));
 		expect(error.message).toBe(
-			'Invalid Compression format ("compression") in Target Parameters: "ZIP". Allowed: one of "NONE", "GZIP" (the Amazon S3 targetSpec for dataset exports).',
+			'Invalid Compression format in Target Parameters: "ZIP". Allowed: one of "NONE", "GZIP" (the Amazon S3 targetSpec for dataset exports).',
 		);
 	});
 
@@ -577,7 +580,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 
 		assertAllRequestsMade();
 		expect(result.error('Target')!.message).toBe(
-			`Invalid Compression format ("compression") in Target Parameters: "NONE". Allowed: a compression such as "GZIP" when the file type is JSON: AEP exports JSON files compressed only (Parquet may be uncompressed) (Adobe's export guide).`,
+			`Invalid Compression format in Target Parameters: "NONE". Allowed: a compression such as "GZIP" when the file type is JSON: AEP exports JSON files compressed only (Parquet may be uncompressed) (Adobe's export guide).`,
 		);
 	});
 

@@ -17,6 +17,7 @@ import {
 	storageCredentialLabel,
 } from '../../domain/storageCredentials/registry';
 import { schemaViolationError } from '../../helpers/errors';
+import { withViolationDetails } from '../../helpers/violationDetails';
 import { invalidParameter } from '../../helpers/validation';
 
 export const STORAGE_CREDENTIAL_PARAMETER = 'Storage Credential';
@@ -106,11 +107,11 @@ export async function buildAuth(
 			itemIndex,
 		});
 	}
-	const violations = validateSchema(schema, params);
+	const violations = withCredentialField(kind, validateSchema(schema, params));
 	if (violations.length) {
-		throw schemaViolationError(
+		const error = schemaViolationError(
 			ctx.getNode(),
-			withCredentialField(kind, violations),
+			violations,
 			{
 				subject: `credential "${storageCredentialLabel(credentialType)}"`,
 				schemaName: `the "${authSpec.name}" auth method of ${spec.name}`,
@@ -118,6 +119,7 @@ export async function buildAuth(
 			},
 			itemIndex,
 		);
+		throw withViolationDetails(error, violations);
 	}
 	return { specName: authSpec.name, params };
 }

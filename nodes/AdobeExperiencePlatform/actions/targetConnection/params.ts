@@ -11,6 +11,7 @@ import { valuesToParams } from '../../domain/schema/fields';
 import type { JsonSchema } from '../../domain/schema/types';
 import { validateSchema } from '../../domain/schema/validate';
 import { schemaViolationError } from '../../helpers/errors';
+import { withViolationDetails } from '../../helpers/violationDetails';
 import { invalidParameter } from '../../helpers/validation';
 
 export const TARGET_PARAMETERS = 'Target Parameters';
@@ -64,7 +65,10 @@ export function buildTargetParams(ctx: IExecuteFunctions, input: TargetParamsInp
 	const schemaName = `the ${spec.name} targetSpec for ${exportType === 'datasets' ? 'dataset' : 'audience'} exports`;
 	const violations = validateSchema(schema, params, { context });
 	if (violations.length) {
-		throw schemaViolationError(ctx.getNode(), violations, { subject: TARGET_PARAMETERS, schemaName }, itemIndex);
+		throw withViolationDetails(
+			schemaViolationError(ctx.getNode(), violations, { subject: TARGET_PARAMETERS, schemaName }, itemIndex),
+			violations,
+		);
 	}
 	if (fileFormatOf(params) === 'JSON' && String(params.compression).toUpperCase() === 'NONE') {
 		const compression = schema.properties?.compression ?? {};
