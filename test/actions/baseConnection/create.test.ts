@@ -137,11 +137,12 @@ describe('dropdowns, from the live catalogue', () => {
 	);
 
 	test.each<[DestinationSlug, string[]]>([
-		['amazon-s3', ['Access Key']],
-		['azure-blob', ['ConnectionString']],
-		['adls-gen2', ['Azure Service Principal Auth']],
+		// One auth method: the empty choice first, saying it is that one.
+		['amazon-s3', ['', 'Access Key']],
+		['azure-blob', ['', 'ConnectionString']],
+		['adls-gen2', ['', 'Azure Service Principal Auth']],
 		['data-landing-zone', ['']],
-		['google-cloud-storage', ['Google Cloud Storage authentication credentials']],
+		['google-cloud-storage', ['', 'Google Cloud Storage authentication credentials']],
 		['sftp', ['SFTP with Password', 'SFTP with SSH Key']],
 	])('%s: the auth methods are the spec\'s authSpec names', async (slug, names) => {
 		const spec = connectionSpecFixture(slug);
@@ -157,8 +158,37 @@ describe('dropdowns, from the live catalogue', () => {
 		expect(options.map((option) => option.value)).toEqual(names);
 		if (slug === 'data-landing-zone') expect(options[0].name).toBe('None (Data Landing Zone takes no credentials)');
 		if (slug === 'amazon-s3') {
-			expect(options[0].description).toBe('KeyBased: Defines auth params required for connecting to amazon-s3');
+			expect(options[0]).toEqual({
+				name: 'Automatic (Access Key, the Only One)',
+				value: '',
+				description: 'Amazon S3 has one auth method, which is used',
+			});
+			// Adobe's internal description ("Defines auth params required for connecting to amazon-s3") is not shown.
+			expect(options[1].description).toBeUndefined();
 		}
+	});
+
+	test.each([
+		['amazon-s3', '', ['aepAmazonS3AccessKeyApi', 'aepDestinationCustomAuthApi']],
+		['azure-blob', '', ['aepAzureBlobConnectionStringApi', 'aepDestinationCustomAuthApi']],
+		['adls-gen2', '', ['aepAzureDataLakeGen2ServicePrincipalApi', 'aepDestinationCustomAuthApi']],
+		['data-landing-zone', '', ['none']],
+		['google-cloud-storage', '', ['aepGoogleCloudStorageHmacKeyApi', 'aepDestinationCustomAuthApi']],
+		['sftp', 'SFTP with Password', ['aepSftpPasswordApi', 'aepDestinationCustomAuthApi']],
+		['sftp', 'SFTP with SSH Key', ['aepSftpSshKeyApi', 'aepDestinationCustomAuthApi']],
+		['sftp', '', ['aepSftpPasswordApi', 'aepSftpSshKeyApi', 'aepDestinationCustomAuthApi']],
+	] as Array<[DestinationSlug, string, string[]]>)('%s, auth method "%s": only the storage credentials that fit are offered', async (slug, authMethod, types) => {
+		const spec = connectionSpecFixture(slug);
+		expectConnectionSpec(spec);
+
+		const options = await loadOptions('getStorageCredentialTypes', {
+			nodeType: NODE,
+			parameters: { destination: destinationPicked(spec), authMethod },
+			credentials: credentials(),
+		});
+
+		assertAllRequestsMade();
+		expect(options.map((option) => option.value)).toEqual(types);
 	});
 
 	test('encryption: the methods and algorithms of the spec\'s encryptionSpecs', async () => {
@@ -501,12 +531,25 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		);
 	});
 
+	test('a storage credential of another destination: the mismatch is explained before the credential is read', async () => {
+		const gcs = connectionSpecFixture('google-cloud-storage');
+		expectTokenRequest();
+		expectConnectionSpec(gcs);
+		const error = await runFailing(
+			parameters(gcs, { name: 'GCS', authMethod: '', storageCredential: 'aepAmazonS3AccessKeyApi' }),
+			{ type: 'aepAmazonS3AccessKeyApi', data: S3 },
+		);
+		expect(error.message).toBe(
+			'Invalid Storage Credential: "Amazon S3 Access Key". An "Amazon S3 Access Key" credential does not hold the values of Google Cloud Storage\'s "Google Cloud Storage authentication credentials" auth method. Allowed: "Google Cloud Storage HMAC Key" or "Custom JSON (Any Destination or Auth Method)".',
+		);
+	});
+
 	test('no storage credential for a destination that needs one, and one for Data Landing Zone', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
 		const none = await runFailing(parameters(s3, { name: 'S3', authMethod: 'Access Key', storageCredential: 'none' }));
 		expect(none.message).toBe(
-			'Invalid Storage Credential: "none". Allowed: a credential holding the values of Amazon S3\'s "Access Key" auth method (s3AccessKey, s3SecretKey).',
+			'Invalid Storage Credential: "none". Amazon S3\'s "Access Key" auth method needs credentials. Allowed: "Amazon S3 Access Key" or "Custom JSON (Any Destination or Auth Method)".',
 		);
 
 		resetNock();

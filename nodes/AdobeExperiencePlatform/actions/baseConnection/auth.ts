@@ -10,6 +10,7 @@ import type { AuthSpec, ConnectionSpec } from '../../domain/catalogue';
 import { validateSchema } from '../../domain/schema/validate';
 import { mapCredentialToAuthParams, sameAuthMethod } from '../../domain/storageCredentials/authParams';
 import { withCredentialField } from '../../domain/storageCredentials/credentialViolations';
+import { credentialFits, describeFittingCredentials } from '../../domain/storageCredentials/fit';
 import {
 	CUSTOM_AUTH_CREDENTIAL,
 	NO_CREDENTIAL,
@@ -80,22 +81,21 @@ export async function buildAuth(
 		}
 		return undefined;
 	}
-	if (credentialType === NO_CREDENTIAL) {
-		throw invalidParameter(
-			ctx,
-			STORAGE_CREDENTIAL_PARAMETER,
-			credentialType,
-			`Allowed: a credential holding the values of ${spec.name}'s "${authSpec.name}" auth method (${Object.keys(authSpec.spec?.properties ?? {}).join(', ')}).`,
-			itemIndex,
-		);
-	}
 	const kind = storageCredentialKind(credentialType);
-	if (!kind && credentialType !== CUSTOM_AUTH_CREDENTIAL) {
+	const fits = credentialType === CUSTOM_AUTH_CREDENTIAL || (kind !== undefined && credentialFits(kind, spec, authSpec));
+	if (!fits) {
+		// Explained before the credential is read: which kind was chosen, and which kinds would do.
+		const why =
+			credentialType === NO_CREDENTIAL
+				? `${spec.name}'s "${authSpec.name}" auth method needs credentials.`
+				: kind
+					? `An "${kind.optionName}" credential does not hold the values of ${spec.name}'s "${authSpec.name}" auth method.`
+					: 'It is not a storage credential type of this node.';
 		throw invalidParameter(
 			ctx,
 			STORAGE_CREDENTIAL_PARAMETER,
-			credentialType,
-			'Allowed: one of the storage credential types listed in the node.',
+			kind?.optionName ?? credentialType,
+			`${why} Allowed: ${describeFittingCredentials(spec, authSpec.name)}.`,
 			itemIndex,
 		);
 	}
