@@ -350,64 +350,53 @@ describe('if one with this name already exists', () => {
 		});
 	});
 
-	test('reuse never returns a Profile store source connection with another base connection', async () => {
+	describe('Profile store source connections (the older batch flow)', () => {
 		const profileName = 'Profile store';
 		const wanted = '1ed86558-59b5-42f7-9865-5859b552f7f4';
-		const profileSource = {
+		/** As GET /sourceConnections answers one on this base connection. */
+		const profileSource = (baseConnectionId?: string) => ({
 			id: 'b8ac5d4b-3a55-4b2f-8f7c-1f8c2b0c4a11',
 			createdAt: 1675791622000,
 			name: profileName,
 			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
-			baseConnectionId: '0f4e7c1a-5b52-4d5e-9b8e-2c1b6b1f1a22',
+			...(baseConnectionId ? { baseConnectionId } : {}),
 			etag: '"e-1"',
-		};
-		expectTokenRequest();
-		expectNameLookup('/sourceConnections', profileName, [profileSource, { ...profileSource, id: 'no-base', baseConnectionId: undefined }]);
-		const sent = expectCreate();
+		});
+		const reuse = async () =>
+			await runSource({ exportType: 'audiences', name: profileName, ifExists: 'reuse', options: { profileStoreBaseConnectionId: wanted } });
 
-		const result = await runSource({
-			exportType: 'audiences',
-			name: profileName,
-			ifExists: 'reuse',
-			options: { profileStoreBaseConnectionId: wanted },
+		test('reuse never returns one with another base connection (or none): a new one is created', async () => {
+			expectTokenRequest();
+			expectNameLookup('/sourceConnections', profileName, [
+				profileSource('0f4e7c1a-5b52-4d5e-9b8e-2c1b6b1f1a22'),
+				{ ...profileSource(), id: 'no-base' },
+			]);
+			const sent = expectCreate();
+
+			const result = await reuse();
+
+			assertAllRequestsMade();
+			expect(sent).toHaveLength(1);
+			expect(sent[0]).toMatchObject({ baseConnectionId: wanted });
+			expect(result.output('Source')[0].json).toMatchObject({ id: CREATED.id, created: true, baseConnectionId: wanted });
 		});
 
-		assertAllRequestsMade();
-		expect(sent).toHaveLength(1);
-		expect(sent[0]).toMatchObject({ baseConnectionId: wanted });
-		expect(result.output('Source')[0].json).toMatchObject({ id: CREATED.id, created: true, baseConnectionId: wanted });
-	});
+		test('reuse of one on the same base connection outputs it as AEP has it', async () => {
+			expectTokenRequest();
+			expectNameLookup('/sourceConnections', profileName, [profileSource(wanted)]);
 
-	test('reuse of a Profile store source connection with the same base connection outputs it as AEP has it', async () => {
-		const profileName = 'Profile store';
-		const baseConnectionId = '1ed86558-59b5-42f7-9865-5859b552f7f4';
-		const profileSource = {
-			id: 'b8ac5d4b-3a55-4b2f-8f7c-1f8c2b0c4a11',
-			createdAt: 1675791622000,
-			name: profileName,
-			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
-			baseConnectionId,
-			etag: '"e-1"',
-		};
-		expectTokenRequest();
-		expectNameLookup('/sourceConnections', profileName, [profileSource]);
+			const result = await reuse();
 
-		const result = await runSource({
-			exportType: 'audiences',
-			name: profileName,
-			ifExists: 'reuse',
-			options: { profileStoreBaseConnectionId: baseConnectionId },
-		});
-
-		assertAllRequestsMade();
-		expect(result.output('Source')[0].json).toEqual({
-			id: profileSource.id,
-			etag: '"e-1"',
-			name: profileName,
-			created: false,
-			connectionSpec: { id: PROFILE_STORE, version: '1.0' },
-			exportType: 'audiences',
-			baseConnectionId,
+			assertAllRequestsMade();
+			expect(result.output('Source')[0].json).toEqual({
+				id: 'b8ac5d4b-3a55-4b2f-8f7c-1f8c2b0c4a11',
+				etag: '"e-1"',
+				name: profileName,
+				created: false,
+				connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+				exportType: 'audiences',
+				baseConnectionId: wanted,
+			});
 		});
 	});
 
