@@ -511,6 +511,23 @@ describe('AEP Get Runs: a dataflow that does not exist', () => {
 	});
 });
 
+describe('AEP Get Runs: nothing found is said', () => {
+	test('a dataflow without runs outputs nothing, with a hint naming it', async () => {
+		expectTokenRequest();
+		expectDataflowRead(FLOW);
+		flowService().get('/runs').query(runsQuery({ limit: '100' })).reply(200, page([]));
+
+		const { result } = await getRuns({ returnAll: true });
+
+		assertAllRequestsMade();
+		expect(result.output('Runs')).toEqual([]);
+		const hints = result.run.data.resultData.runData.Runs[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual([
+			'Dataflow "Documentation S3 Destination" has no runs yet, so item 1 output nothing.',
+		]);
+	});
+});
+
 describe('AEP Get Runs: names where people read them', () => {
 	test('each summary carries the dataflow\'s and the destination\'s names; the dataflow is read once per execution for all items', async () => {
 		expectTokenRequest();

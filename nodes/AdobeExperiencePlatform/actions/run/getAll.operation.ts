@@ -231,6 +231,14 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		keep: statuses.size ? (run) => statuses.has(runStatusOf(run) ?? '') : undefined,
 		itemIndex,
 	});
+	if (runs.length === 0) {
+		// An empty output is a success in n8n: say why, so the next node's silence is not a mystery.
+		const filtered = startedAfter !== undefined || startedBefore !== undefined || statuses.size > 0;
+		ctx.addExecutionHints({
+			message: `Dataflow "${names.dataflowName ?? flowId}" has no runs${filtered ? ' matching the filters' : ' yet'}, so item ${itemIndex + 1} output nothing.`,
+			location: 'outputPane',
+		});
+	}
 	return runs.map((run) => withDataflowNames(summariseRun(run), names));
 }
 
