@@ -11,6 +11,7 @@ import { listDestinationDataflows, readDataflowNames } from '../AdobeExperienceP
 import { listRuns } from '../AdobeExperiencePlatform/api/runs';
 import { dataflowLocator } from '../AdobeExperiencePlatform/descriptions/locators';
 import { DOCS } from '../AdobeExperiencePlatform/domain/constants';
+import type { DataflowNames } from '../AdobeExperiencePlatform/domain/runs/runNames';
 import { withDataflowNames } from '../AdobeExperiencePlatform/domain/runs/runNames';
 import { summariseRun } from '../AdobeExperiencePlatform/domain/runs/runSummary';
 import type { RunEvent } from '../AdobeExperiencePlatform/domain/runs/runWatch';
@@ -146,7 +147,11 @@ export class AdobeExperiencePlatformTrigger implements INodeType {
 
 /** Run summaries with the dataflow's and destination's names: one read per distinct dataflow, none when listed already. */
 async function summariesWithNames(ctx: IPollFunctions, runs: IDataObject[], known?: IDataObject[]): Promise<IDataObject[]> {
-	const names = await readDataflowNames(ctx, runs.map((run) => String(run.flowId)), undefined, known);
+	// The names are for reading: a dataflow deleted since its run (or a failed read) leaves them null
+	// rather than losing the run, which the poll has already counted as seen.
+	const names = await readDataflowNames(ctx, runs.map((run) => String(run.flowId)), undefined, known).catch(
+		() => new Map<string, DataflowNames>(),
+	);
 	return runs.map((run) => withDataflowNames(summariseRun(run), names.get(String(run.flowId))));
 }
 

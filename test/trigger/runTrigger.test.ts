@@ -288,6 +288,28 @@ describe('AEP Dataflow Run Trigger', () => {
 		]);
 	});
 
+	test('a run of a dataflow deleted since is still emitted, its names null', async () => {
+		expectTokenRequest();
+		const previous = {
+			'node:Trigger': {
+				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
+			},
+		};
+		flowService()
+			.get('/runs')
+			.query(runsQuery([FLOW], NOW - 3 * HOUR))
+			.reply(200, page([finished('gone-1', 'failed', NOW - 10 * MINUTE)]))
+			.get(`/flows/${FLOW}`)
+			.reply(404, { errorMessage: `Flow with id ${FLOW} not found` });
+
+		const result = await poll({ ...oneFlow, event: 'failed' }, previous);
+
+		assertAllRequestsMade();
+		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
+			['gone-1', null, null],
+		]);
+	});
+
 	test('a changed choice of dataflows starts from a new baseline instead of emitting the back catalogue', async () => {
 		expectTokenRequest();
 		const previous = {

@@ -6,6 +6,7 @@
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
+import { AdobeExperiencePlatform } from '../../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import type { ConnectionSpec } from '../../../nodes/AdobeExperiencePlatform/domain/catalogue';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import {
@@ -107,6 +108,29 @@ function expectNoSecrets(result: WorkflowRun, nodes: INode[]) {
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
+
+describe('the form', () => {
+	test('the Adobe credential comes first, then the storage credential the Storage Credential choice shows', () => {
+		const [first, ...storage] = new AdobeExperiencePlatform().description.credentials ?? [];
+		expect(first).toEqual({ name: 'aepPlatformApi', required: true });
+		for (const slot of storage) {
+			expect(slot.displayOptions?.show?.storageCredential).toEqual([slot.name]);
+		}
+	});
+
+	test('Storage Credential and Auth Method follow the destination (and the auth method), so only what fits is offered', () => {
+		const properties = new AdobeExperiencePlatform().description.properties;
+		const storage = properties.find((property) => property.name === 'storageCredential')!;
+		const names = properties.filter((property) => property.displayOptions?.show?.operation?.includes('create') && property.displayOptions?.show?.resource?.includes('baseConnection')).map((property) => property.name);
+		expect(storage.typeOptions).toEqual({
+			loadOptionsMethod: 'getStorageCredentialTypes',
+			loadOptionsDependsOn: ['destination.value', 'authMethod'],
+		});
+		// The destination is picked before its auth method, and the auth method before the credential that fills it.
+		expect(names.indexOf('destination')).toBeLessThan(names.indexOf('authMethod'));
+		expect(names.indexOf('authMethod')).toBeLessThan(names.indexOf('storageCredential'));
+	});
+});
 
 describe('dropdowns, from the live catalogue', () => {
 	// A token n8n already holds: the list fetches both catalogues at once, and two parallel first
