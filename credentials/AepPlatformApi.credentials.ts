@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 
 import {
 	DEFAULT_IMS_TOKEN_URL,
@@ -18,9 +19,30 @@ export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES };
 export const DEFAULT_GATEWAY_URL = 'https://platform.adobe.io';
 
 /**
+ * What a token was obtained with (IMS URL, client ID, secret, scopes), as a SHA-256 digest: the
+ * `authenticate` expression computes the same from the form's current values, so a token fetched
+ * with values since changed is never sent.
+ */
+export function tokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const values = [
+		String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
+		String(credentials.clientId ?? '').trim(),
+		String(credentials.clientSecret ?? ''),
+		String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
+	];
+	return createHash('sha256').update(values.join('\n'), 'utf8').digest('hex');
+}
+
+/** `tokenFingerprint` as an n8n expression over `$credentials` (n8n's `hash("sha256")` is hex SHA-256 of UTF-8). */
+const CURRENT_FINGERPRINT = `[String($credentials.imsTokenUrl || "${DEFAULT_IMS_TOKEN_URL}"), String($credentials.clientId ?? "").trim(), String($credentials.clientSecret ?? ""), String($credentials.scopes || "${DEFAULT_SCOPES}").replace(/\\s+/g, "")].join("\\n").hash("sha256")`;
+
+/**
  * Adobe's OAuth Server-to-Server credential. The access token is fetched by `preAuthentication`
  * into a hidden expirable property: n8n stores it encrypted, reuses it for every request and
- * execution, and calls `preAuthentication` again when a request answers 401.
+ * execution, and calls `preAuthentication` again when a request answers 401. A token obtained
+ * with other values than the form holds now (a changed secret, client ID, scopes or IMS URL) is
+ * not sent: the placeholder sent instead gets a 401, so the next test or request fetches a token
+ * with the current values.
  */
 export class AepPlatformApi implements ICredentialType {
 	name = 'aepPlatformApi';
@@ -41,6 +63,13 @@ export class AepPlatformApi implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Obtained For',
+			name: 'tokenFor',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -120,14 +149,14 @@ export class AepPlatformApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { accessToken } = await fetchImsToken(this, credentials);
-		return { accessToken };
+		return { accessToken, tokenFor: tokenFingerprint(credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
+				Authorization: `={{ $credentials.tokenFor === ${CURRENT_FINGERPRINT} ? "Bearer " + $credentials.accessToken : "Bearer token-for-changed-credential-values" }}`,
 				'x-api-key': '={{$credentials.clientId.trim()}}',
 				'x-gw-ims-org-id':
 					'={{ $credentials.organizationId.trim().endsWith("@AdobeOrg") ? $credentials.organizationId.trim() : $credentials.organizationId.trim() + "@AdobeOrg" }}',

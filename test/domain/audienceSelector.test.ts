@@ -16,14 +16,14 @@ describe('audience selectors', () => {
 		startTime: '17:00',
 	};
 
-	test('seed 002 shape with filenameTemplate (lower-case n)', () => {
+	test('seed 002 shape with filenameTemplate (lower-case n); the default names the destination as current destinations do', () => {
 		expect(buildAudienceSelector(base, NOW)).toEqual({
 			type: 'PLATFORM_SEGMENT',
 			value: {
 				id: base.id,
 				name: base.name,
 				description: '',
-				filenameTemplate: '%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%',
+				filenameTemplate: '%DESTINATION%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%',
 				exportMode: 'DAILY_FULL_EXPORT',
 				schedule: { frequency: 'ONCE', triggerType: 'SCHEDULED', startDate: '2021-12-20', startTime: '17:00' },
 			},

@@ -3,6 +3,7 @@
  * generic `authenticate` with expressions, `preAuthentication` when the expirable property is
  * empty or a request answered 401, and the fetched token kept for later requests and executions.
  */
+import { tokenFingerprint } from '../../credentials/AepPlatformApi.credentials';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -191,9 +192,12 @@ function resolve(
 	return resolved === undefined || resolved === null ? '' : String(resolved);
 }
 
-/** The credential as a user fills it in: test values, no token yet. */
+/**
+ * The credential as a user fills it in: test values, no token yet. Given a token, it is one
+ * obtained with these values (as `preAuthentication` records it) unless `tokenFor` says otherwise.
+ */
 export function aepCredentialData(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
+	const data: ICredentialDataDecryptedObject = {
 		clientId: 'test-client-id',
 		clientSecret: 'p8e-TEST-SECRET-never-leak',
 		organizationId: '0123456789ABCDEF01234567@AdobeOrg',
@@ -201,6 +205,8 @@ export function aepCredentialData(overrides: ICredentialDataDecryptedObject = {}
 		accessToken: '',
 		...overrides,
 	};
+	if (data.accessToken && data.tokenFor === undefined) data.tokenFor = tokenFingerprint(data);
+	return data;
 }
 
 export function aepCredentials(overrides: ICredentialDataDecryptedObject = {}, id = 'aep-1') {

@@ -2,7 +2,15 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../harness/runs';
+import {
+	EXAMPLE_FLOW_ID,
+	EXAMPLE_FLOW_NAMES,
+	expectDataflowRead,
+	OPENAPI_FAILED_RUN,
+	OPENAPI_SUCCESS_RUN,
+	runFrom,
+	runningRun,
+} from '../harness/runs';
 import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
 import type { TestCredentialsHelper } from '../harness/credentials';
 import { aepCredentials } from '../harness/credentials';
@@ -64,6 +72,8 @@ afterEach(() => {
 describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', () => {
 	test('first poll records what exists and emits nothing; later polls emit each newly finished run once, across restarts', async () => {
 		expectTokenRequest();
+		// The two polls that emit read the dataflow for its name (a poll has no execution to cache in).
+		expectDataflowRead(FLOW, 2);
 		const api = flowService();
 
 		// Poll 1: the baseline reads the last 24 hours.
@@ -110,6 +120,7 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		]);
 		expect(second.items?.[1].json).toMatchObject({
 			flowId: FLOW,
+			...EXAMPLE_FLOW_NAMES,
 			finished: true,
 			errorSummary: 'ACTIVATION_BATCH-0000-FAILED: Job aborted.',
 			startedAt: new Date(NOW - 30 * MINUTE).toISOString(),
@@ -158,6 +169,7 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 
 	test('"Any Run Finished" emits successes, failures and partial successes; pages are followed with the filters kept', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		const previous = {
 			'node:Trigger': {
 				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
@@ -207,6 +219,8 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		};
 
 		pages(NOW - 2 * HOUR);
+		// 1200 runs of one dataflow: its name is read once.
+		expectDataflowRead(FLOW);
 		const first = await poll({ ...oneFlow, event: 'anyFinished' }, previous);
 		expect(first.items).toHaveLength(1200);
 		const state = (first.staticData['node:Trigger'] as IDataObject).runWatch as IDataObject;
@@ -255,6 +269,56 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		});
 	});
 
+	test('watching every dataflow, the names come from the list of dataflows: no read per dataflow', async () => {
+		expectTokenRequest();
+		const listed = {
+			id: FLOW,
+			name: 'Nightly audiences to SFTP',
+			inheritedAttributes: { targetConnections: [{ connectionSpec: { id: '36965a81-b1c6-401b-99f8-22508f1e6a26' } }] },
+		};
+		const previous = {
+			'node:Trigger': {
+				runWatch: { watchKey: 'all', newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
+			},
+		};
+		flowService()
+			.get('/flows')
+			.query({ property: 'inheritedAttributes.properties.isDestinationFlow==true', limit: '100' })
+			.reply(200, { items: [listed], _links: {} })
+			.get('/runs')
+			.query(runsQuery([FLOW], NOW - 3 * HOUR))
+			.reply(200, page([finished('f-1', 'failed', NOW - 10 * MINUTE)]));
+
+		const result = await poll({ watch: 'all', event: 'failed' }, previous);
+
+		assertAllRequestsMade();
+		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
+			['f-1', 'Nightly audiences to SFTP', 'SFTP'],
+		]);
+	});
+
+	test('a run of a dataflow deleted since is still emitted, its names null', async () => {
+		expectTokenRequest();
+		const previous = {
+			'node:Trigger': {
+				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
+			},
+		};
+		flowService()
+			.get('/runs')
+			.query(runsQuery([FLOW], NOW - 3 * HOUR))
+			.reply(200, page([finished('gone-1', 'failed', NOW - 10 * MINUTE)]))
+			.get(`/flows/${FLOW}`)
+			.reply(404, { errorMessage: `Flow with id ${FLOW} not found` });
+
+		const result = await poll({ ...oneFlow, event: 'failed' }, previous);
+
+		assertAllRequestsMade();
+		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
+			['gone-1', null, null],
+		]);
+	});
+
 	test('a changed choice of dataflows starts from a new baseline instead of emitting the back catalogue', async () => {
 		expectTokenRequest();
 		const previous = {
@@ -291,6 +355,7 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 
 	test('manual mode emits the most recent run that fits the event as a sample and leaves the state alone', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery([FLOW]))
@@ -300,7 +365,7 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 
 		assertAllRequestsMade();
 		expect(result.items?.map((item) => item.json.runId)).toEqual(['failed-1']);
-		expect(result.items?.[0].json.status).toBe('failed');
+		expect(result.items?.[0].json).toMatchObject({ status: 'failed', ...EXAMPLE_FLOW_NAMES });
 		expect(result.staticData).toEqual({});
 	});
 

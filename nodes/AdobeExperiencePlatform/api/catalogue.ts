@@ -5,7 +5,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConnectionSpec, ExportType, FlowSpec } from '../domain/catalogue';
-import { FALLBACK_DESTINATIONS, flowSpecServes } from '../domain/catalogue';
+import { FALLBACK_DESTINATIONS, flowSpecServes, workflowContext } from '../domain/catalogue';
 import type { AepContext } from '../transport';
 import { aepListByContinuation, cachedPerExecution } from '../transport';
 import { getOne } from './getOne';
@@ -78,8 +78,8 @@ export async function listDestinations(ctx: AepContext, exportType: ExportType):
 
 /**
  * What a spec's `conditional` reads (`flowSpec.attributes._workflow`): the live flow spec that takes
- * this export type to the destination. Where it says nothing (a tutorial fallback, no `_workflow`), the
- * export type the user chose stands for it: dataset flows are the `DATASETS` workflow.
+ * this export type to the destination, its `_workflow` following the export type the user chose
+ * (a flow spec may serve both, or say nothing): see `workflowContext`.
  */
 export async function conditionalContext(
 	ctx: AepContext,
@@ -87,8 +87,5 @@ export async function conditionalContext(
 	exportType: ExportType,
 ): Promise<{ flowSpec: FlowSpec }> {
 	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType);
-	const chosen: FlowSpec = flowSpec ?? { id: '', name: `${exportType} export` };
-	const attributes = chosen.attributes ?? {};
-	if (attributes._workflow !== undefined || exportType !== 'datasets') return { flowSpec: chosen };
-	return { flowSpec: { ...chosen, attributes: { ...attributes, _workflow: 'DATASETS' } } };
+	return { flowSpec: workflowContext(flowSpec ?? { id: '', name: `${exportType} export` }, exportType) };
 }

@@ -9,8 +9,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ifMatchHeader } from '../domain/etag';
 import type { JsonPatchOperation } from '../domain/patch/changes';
+import type { DataflowNames } from '../domain/runs/runNames';
+import { dataflowNamesOf } from '../domain/runs/runNames';
 import type { AepContext } from '../transport';
-import { aepListByContinuation, aepRequest } from '../transport';
+import { aepListByContinuation, aepRequest, cachedPerExecution, mapBounded, PARALLEL_REQUEST_LIMIT } from '../transport';
 import { getOne } from './getOne';
 import { PATHS } from './paths';
 
@@ -27,6 +29,30 @@ export async function getDataflow(ctx: AepContext, flowId: string, itemIndex?: n
 		});
 	}
 	return flow;
+}
+
+/** A dataflow read at most once per execution (names, details), for outputs that only read it. */
+export async function readDataflowOnce(ctx: AepContext, flowId: string, itemIndex?: number): Promise<IDataObject> {
+	return await cachedPerExecution(ctx, `dataflow:${flowId}`, async () => await getDataflow(ctx, flowId, itemIndex));
+}
+
+/**
+ * The names of these dataflows and their destinations, for run summaries: each distinct dataflow
+ * read once (and once per execution), unless it is among the flows already `known`. A dataflow
+ * that does not exist fails with AEP's "not found".
+ */
+export async function readDataflowNames(
+	ctx: AepContext,
+	flowIds: string[],
+	itemIndex?: number,
+	known: IDataObject[] = [],
+): Promise<Map<string, DataflowNames>> {
+	const names = new Map<string, DataflowNames>();
+	for (const flow of known) names.set(String(flow.id), dataflowNamesOf(flow));
+	const missing = [...new Set(flowIds)].filter((id) => !names.has(id));
+	const flows = await mapBounded(missing, PARALLEL_REQUEST_LIMIT, async (id) => await readDataflowOnce(ctx, id, itemIndex));
+	missing.forEach((id, index) => names.set(id, dataflowNamesOf(flows[index])));
+	return names;
 }
 
 /** Flow Service's filter for dataflows to one destination (connection spec). */

@@ -7,15 +7,18 @@ export const DATAFLOW_ID_EXAMPLE = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 export const DESTINATION_ID_EXAMPLE = '4fce964d-3f37-408f-9778-e597338a21ee';
 export const CONNECTION_ID_EXAMPLE = '12ab90c7-519c-4291-bd20-d64186b62da8';
 
-/** A dataflow picker: a searchable list of destination dataflows, or an ID (default: upstream `id`). */
+/**
+ * A dataflow picker: a searchable list of destination dataflows (the default, what a new user
+ * expects), or an ID, e.g. `{{ $json.id }}` from the node before.
+ */
 export function dataflowLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		...resourceLocator({
 			displayName: 'Dataflow',
 			name: 'dataflow',
-			default: { mode: 'id', value: '={{ $json.id }}' },
 			required: true,
-			description: 'The destination dataflow. By default, the ID in the incoming item.',
+			description:
+				'The destination dataflow: pick it from the list, or choose By ID and give {{ $json.id }} to take the ID output by the node before',
 			searchListMethod: 'searchDestinationDataflows',
 			what: 'dataflow',
 			idExample: DATAFLOW_ID_EXAMPLE,

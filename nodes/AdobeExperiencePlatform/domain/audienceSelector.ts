@@ -20,7 +20,11 @@ export const AUDIENCE_FREQUENCIES: Record<AudienceExportMode, readonly string[]>
 
 export const TRIGGER_TYPES = ['AFTER_SEGMENT_EVAL', 'SCHEDULED'] as const;
 
-export const DEFAULT_FILE_NAME_TEMPLATE = '%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%';
+/**
+ * Adobe's default (%DESTINATION%_%SEGMENT_ID%, the destination macro of the current cloud-storage
+ * destinations) plus a time stamp, so scheduled exports do not overwrite each other.
+ */
+export const DEFAULT_FILE_NAME_TEMPLATE = '%DESTINATION%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%';
 
 export interface AudienceInput {
 	id: string;

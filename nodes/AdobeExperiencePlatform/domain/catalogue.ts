@@ -46,7 +46,9 @@ export interface FlowSpec extends IDataObject {
 /**
  * The flow specs Adobe's tutorials name ("Export datasets by using the Flow Service API" for
  * datasets, "Activate audiences to file-based destinations by using the Flow Service API" for
- * audiences): used only when the live catalogue is silent.
+ * audiences): used only when the live catalogue is silent. The audience tutorial repeats the dataset
+ * flow specs for ADLS Gen2, Data Landing Zone and Google Cloud Storage (a copy error); the audience
+ * ones here are the "Segment" flow specs of Adobe's destinations OpenAPI spec.
  */
 export const FALLBACK_DESTINATIONS: ReadonlyArray<{
 	name: string;
@@ -70,19 +72,19 @@ export const FALLBACK_DESTINATIONS: ReadonlyArray<{
 		name: 'Azure Data Lake Storage Gen2',
 		connectionSpecId: 'be2c3209-53bc-47e7-ab25-145db8b873e1',
 		datasetFlowSpecId: '17be2013-2549-41ce-96e7-a70363bec293',
-		audienceFlowSpecId: '17be2013-2549-41ce-96e7-a70363bec293',
+		audienceFlowSpecId: 'db060570-a155-418a-a6d3-b4d97698e5dc',
 	},
 	{
 		name: 'Data Landing Zone',
 		connectionSpecId: '10440537-2a7b-4583-ac39-ed38d4b848e8',
 		datasetFlowSpecId: 'cd2fc47e-e838-4f38-a581-8fff2f99b63a',
-		audienceFlowSpecId: 'cd2fc47e-e838-4f38-a581-8fff2f99b63a',
+		audienceFlowSpecId: '7e635b9f-e59b-4546-8ba8-fce6496693c8',
 	},
 	{
 		name: 'Google Cloud Storage',
 		connectionSpecId: 'c5d93acb-ea8b-4b14-8f53-02138444ae99',
 		datasetFlowSpecId: '585c15c4-6cbf-4126-8f87-e26bff78b657',
-		audienceFlowSpecId: '585c15c4-6cbf-4126-8f87-e26bff78b657',
+		audienceFlowSpecId: '976d663b-80b4-4193-be6b-2d0487516623',
 	},
 	{
 		name: 'SFTP',
@@ -112,4 +114,25 @@ export function flowSpecServes(flowSpec: FlowSpec, exportType: ExportType): bool
 	const workflow = workflowOf(flowSpec);
 	if (!workflow) return false;
 	return exportType === 'datasets' ? workflow.includes('DATASET') : !workflow.includes('DATASET');
+}
+
+/**
+ * The flow spec as a targetSpec `conditional` must see it for this export type. Adobe's specs
+ * tell dataset parameters from audience ones by `flowSpec.attributes._workflow` CONTAINS
+ * "DATASETS"; a flow spec that serves both types (or names no workflow) must not decide that, the
+ * export type the user chose does: datasets read "DATASETS", audiences whatever else the flow spec
+ * lists (nothing, when it lists only DATASETS).
+ */
+export function workflowContext(flowSpec: FlowSpec, exportType: ExportType): FlowSpec {
+	const attributes: IDataObject = { ...(flowSpec.attributes ?? {}) };
+	if (exportType === 'datasets') {
+		attributes._workflow = 'DATASETS';
+	} else {
+		const workflow = attributes._workflow;
+		const listed = (Array.isArray(workflow) ? workflow : workflow === undefined ? [] : [workflow]).map(String);
+		const others = listed.filter((entry) => !entry.toUpperCase().includes('DATASET'));
+		if (others.length) attributes._workflow = Array.isArray(workflow) ? others : others[0];
+		else delete attributes._workflow;
+	}
+	return { ...flowSpec, attributes };
 }

@@ -30,6 +30,12 @@ export interface FindOrCreateRequest {
 	 * destination, other datasets, ...), or undefined when it can.
 	 */
 	mismatch?: (existing: IDataObject) => string | undefined;
+	/**
+	 * Whether an existing record with the name is the same thing (same connection spec, same base
+	 * connection, same datasets): with Reuse It only those are candidates for reuse or a conflict;
+	 * when none is, a new one is created.
+	 */
+	identity?: (existing: IDataObject) => boolean;
 	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
 	filters?: string[];
 }
@@ -95,6 +101,10 @@ export function oldestFirst(a: IDataObject, b: IDataObject): number {
 	return byTime !== 0 ? byTime : String(a.id ?? '').localeCompare(String(b.id ?? ''));
 }
 
+function isSameThing(request: FindOrCreateRequest, record: IDataObject): boolean {
+	return request.identity?.(record) ?? true;
+}
+
 async function recordsNamed(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<IDataObject[]> {
 	const found = await listByName(ctx, request.collection, request.name, request.filters, request.itemIndex);
 	// The filter is AEP's; the exact comparison is ours (case, spaces).
@@ -116,7 +126,9 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	if (ifExists === 'create') return { record: await request.create(), created: true };
 
 	checkNameForLookup(ctx, name, itemIndex);
-	const existing = await recordsNamed(ctx, request);
+	const named = await recordsNamed(ctx, request);
+	// Fail means "no second one with this name"; Reuse It only takes the same thing.
+	const existing = ifExists === 'fail' ? named : named.filter((record) => isSameThing(request, record));
 	if (existing.length === 0) return await createThenConverge(ctx, request);
 
 	const [oldest] = existing;
@@ -154,7 +166,7 @@ async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateR
 		// The record exists: a failed second look must not hide it. The next "Reuse It" converges.
 		return { record: created, created: true };
 	}
-	const equal = listed.filter((record) => !request.mismatch?.(record));
+	const equal = listed.filter((record) => isSameThing(request, record) && !request.mismatch?.(record));
 	const ours = equal.find((record) => String(record.id) === createdId);
 	// Ours not listed yet: it is the newest, so any equal record listed is older.
 	const winner = ours ? equal[0] : equal.find((record) => String(record.id) !== createdId);

@@ -5,11 +5,14 @@ import { flowSpecsFor, getFlowSpecs } from '../api/catalogue';
 import { listEligibleDatasets } from '../api/datasets';
 import { getDataflow } from '../api/flows';
 import { AUTOMATIC_FLOW_SPEC } from '../descriptions/dataflow';
+import { storageCredentialOptions } from '../descriptions/storageCredentials';
 import type { FlowSpec } from '../domain/catalogue';
 import { flowSpecServes } from '../domain/catalogue';
 import { dataflowAudiences, dataflowProfileAttributes } from '../domain/dataflow';
 import { algorithmProperty } from '../domain/encryption';
+import { cleanDescription } from '../domain/schema/cleanText';
 import { choicesOf } from '../domain/schema/validate';
+import { fittingCredentialOptions } from '../domain/storageCredentials/fit';
 import { isUuid } from '../domain/uuid';
 import { editedExportType, editedLocatorValue } from './editedParameters';
 import { pickedDestination } from './pickedDestination';
@@ -41,11 +44,31 @@ export async function getAuthMethods(this: ILoadOptionsFunctions): Promise<INode
 	if (methods.length === 0) {
 		return [{ name: `None (${spec.name} takes no credentials)`, value: '' }];
 	}
-	return methods.map((method) => ({
+	const options = methods.map((method) => ({
 		name: method.name,
 		value: method.name,
-		description: [method.type, method.spec?.description].filter(Boolean).join(': ') || undefined,
+		description: cleanDescription(method.spec?.description),
 	}));
+	// The empty choice means "the only auth method there is": say so where it is chosen.
+	if (methods.length === 1) {
+		options.unshift({
+			name: `Automatic (${methods[0].name}, the Only One)`,
+			value: '',
+			description: `${spec.name} has one auth method, which is used`,
+		});
+	}
+	return options;
+}
+
+/**
+ * loadOptions: the storage credentials that can fill the chosen destination's auth method (every
+ * one while no destination is picked).
+ */
+export async function getStorageCredentialTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const spec = await pickedDestination(this);
+	if (!spec) return storageCredentialOptions();
+	const authMethod = String(this.getCurrentNodeParameter('authMethod') ?? '');
+	return fittingCredentialOptions(spec, authMethod.startsWith('=') ? '' : authMethod);
 }
 
 /** loadOptions: the destination's ways to encrypt exported files (`encryptionSpecs[].name`). */
@@ -54,7 +77,7 @@ export async function getEncryptionMethods(this: ILoadOptionsFunctions): Promise
 	return (spec?.encryptionSpecs ?? []).map((encryption) => ({
 		name: encryption.name,
 		value: encryption.name,
-		description: encryption.spec?.description,
+		description: cleanDescription(encryption.spec?.description),
 	}));
 }
 

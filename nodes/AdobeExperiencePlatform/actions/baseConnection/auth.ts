@@ -10,6 +10,7 @@ import type { AuthSpec, ConnectionSpec } from '../../domain/catalogue';
 import { validateSchema } from '../../domain/schema/validate';
 import { mapCredentialToAuthParams, sameAuthMethod } from '../../domain/storageCredentials/authParams';
 import { withCredentialField } from '../../domain/storageCredentials/credentialViolations';
+import { credentialFits, describeFittingCredentials } from '../../domain/storageCredentials/fit';
 import {
 	CUSTOM_AUTH_CREDENTIAL,
 	NO_CREDENTIAL,
@@ -17,6 +18,7 @@ import {
 	storageCredentialLabel,
 } from '../../domain/storageCredentials/registry';
 import { schemaViolationError } from '../../helpers/errors';
+import { withViolationDetails } from '../../helpers/violationDetails';
 import { invalidParameter } from '../../helpers/validation';
 import { rememberCredentialValues } from '../../transport';
 
@@ -80,22 +82,21 @@ export async function buildAuth(
 		}
 		return undefined;
 	}
-	if (credentialType === NO_CREDENTIAL) {
-		throw invalidParameter(
-			ctx,
-			STORAGE_CREDENTIAL_PARAMETER,
-			credentialType,
-			`Allowed: a credential holding the values of ${spec.name}'s "${authSpec.name}" auth method (${Object.keys(authSpec.spec?.properties ?? {}).join(', ')}).`,
-			itemIndex,
-		);
-	}
 	const kind = storageCredentialKind(credentialType);
-	if (!kind && credentialType !== CUSTOM_AUTH_CREDENTIAL) {
+	const fits = credentialType === CUSTOM_AUTH_CREDENTIAL || (kind !== undefined && credentialFits(kind, spec, authSpec));
+	if (!fits) {
+		// Explained before the credential is read: which kind was chosen, and which kinds would do.
+		const why =
+			credentialType === NO_CREDENTIAL
+				? `${spec.name}'s "${authSpec.name}" auth method needs credentials.`
+				: kind
+					? `An "${kind.optionName}" credential does not hold the values of ${spec.name}'s "${authSpec.name}" auth method.`
+					: 'It is not a storage credential type of this node.';
 		throw invalidParameter(
 			ctx,
 			STORAGE_CREDENTIAL_PARAMETER,
-			credentialType,
-			'Allowed: one of the storage credential types listed in the node.',
+			kind?.optionName ?? credentialType,
+			`${why} Allowed: ${describeFittingCredentials(spec, authSpec.name)}.`,
 			itemIndex,
 		);
 	}
@@ -110,11 +111,11 @@ export async function buildAuth(
 			itemIndex,
 		});
 	}
-	const violations = validateSchema(schema, params);
+	const violations = withCredentialField(kind, validateSchema(schema, params));
 	if (violations.length) {
-		throw schemaViolationError(
+		const error = schemaViolationError(
 			ctx.getNode(),
-			withCredentialField(kind, violations),
+			violations,
 			{
 				subject: `credential "${storageCredentialLabel(credentialType)}"`,
 				schemaName: `the "${authSpec.name}" auth method of ${spec.name}`,
@@ -122,6 +123,7 @@ export async function buildAuth(
 			},
 			itemIndex,
 		);
+		throw withViolationDetails(error, violations);
 	}
 	return { specName: authSpec.name, params };
 }

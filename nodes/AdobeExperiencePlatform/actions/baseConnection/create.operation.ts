@@ -6,8 +6,8 @@ import { createRecord } from '../../api/collections';
 import { exportTypeParameter, operationNotice } from '../../descriptions/common';
 import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
 import { destinationLocator } from '../../descriptions/locators';
-import { storageCredentialOptions } from '../../descriptions/storageCredentials';
 import { DOCS } from '../../domain/constants';
+import { isSameConnection } from '../../domain/identity';
 import { executePerItem } from '../../helpers/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../../helpers/findOrCreate';
 import { getDestinationId } from '../../helpers/parameters';
@@ -29,16 +29,19 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getAuthMethods', loadOptionsDependsOn: ['destination.value'] },
 		default: '',
 		description:
-			'The auth method of the destination (its auth spec name). Left empty, the only one there is. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'How AEP signs in to the destination. Empty (Automatic) uses the destination\'s only auth method; a destination with several (SFTP: password or SSH key) needs one picked. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
-		displayName: 'Storage Credential',
+		displayName: 'Storage Credential Name or ID',
 		name: 'storageCredential',
 		type: 'options',
 		default: 'aepAmazonS3AccessKeyApi',
-		options: storageCredentialOptions(),
+		typeOptions: {
+			loadOptionsMethod: 'getStorageCredentialTypes',
+			loadOptionsDependsOn: ['destination.value', 'authMethod'],
+		},
 		description:
-			"The credential holding the auth method's values. Custom JSON serves any destination or auth method; Data Landing Zone needs none.",
+			'The kind of credential holding the auth method\'s values: only those that fit the destination and auth method are listed. Custom JSON serves any; Data Landing Zone needs none. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Encrypt Files',
@@ -136,12 +139,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ifExists,
 			itemIndex,
 			create: async () => await createRecord(this, 'baseConnections', body, itemIndex),
-			mismatch: (existing) => {
-				const existingSpec = (existing.connectionSpec as IDataObject | undefined)?.id;
-				return existingSpec === spec.id
-					? undefined
-					: `it connects to another destination (connection spec ${String(existingSpec)}), not ${spec.name} (${spec.id})`;
-			},
+			identity: (existing) => isSameConnection(existing, { connectionSpecId: spec.id }),
 		});
 		const existingAuth = (result.record.auth ?? {}) as IDataObject;
 		const existingEncryption = (result.record.encryptionSpecs ?? {}) as IDataObject;

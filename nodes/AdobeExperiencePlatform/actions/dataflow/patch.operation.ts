@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { PatchResult } from '../../api/flows';
 import { getDataflow, MAX_PATCH_ATTEMPTS, patchDataflow, setDataflowState } from '../../api/flows';
@@ -7,9 +7,11 @@ import { operationNotice } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
 import { dataflowItem } from '../../domain/dataflow';
+import { DataflowInputError } from '../../domain/inputError';
 import { buildPatch } from '../../domain/patch/buildPatch';
 import type { JsonPatchOperation } from '../../domain/patch/changes';
 import { hasChanges } from '../../domain/patch/changes';
+import { showValue } from '../../domain/showValue';
 import { asParameterError, withParameterErrors } from '../../helpers/errors';
 import { executePerItem } from '../../helpers/execute';
 import { getDataflowId } from '../../helpers/parameters';
@@ -79,7 +81,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const nowMs = Date.now();
 		const changes = withParameterErrors(node, itemIndex, () =>
-			readChanges(operations, nowMs, this.getTimezone()),
+			withOperationNamed(node, itemIndex, () => readChanges(operations, nowMs, this.getTimezone())),
 		);
 		if (!hasChanges(changes) && !state) {
 			throw invalidParameter(
@@ -123,4 +125,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}),
 		];
 	});
+}
+
+/**
+ * An input error inside one of the operations, named by it and its position as the form shows
+ * them: "Add Audience 2: Invalid File Name Template: …".
+ */
+function withOperationNamed<T>(node: INode, itemIndex: number, read: () => T): T {
+	let failure: unknown;
+	try {
+		return read();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof DataflowInputError && failure.operation) {
+		const { operation, parameter, value, allowed } = failure;
+		throw new NodeOperationError(node, `${operation}: Invalid ${parameter}: ${showValue(value)}. ${allowed}`, {
+			itemIndex,
+			description: `In "${operation}", "${parameter}" must be: ${allowed}`,
+		});
+	}
+	throw failure;
 }

@@ -168,6 +168,20 @@ export const operationsParameter: INodeProperties = {
 			name: 'datasetSchedule',
 			values: [
 				{
+					displayName: 'Frequency',
+					name: 'frequency',
+					type: 'options',
+					default: '',
+					options: [{ name: 'Keep Current', value: '' }, ...DATASET_FREQUENCY_OPTIONS],
+				},
+				{
+					displayName: 'Start Time',
+					name: 'startTime',
+					type: 'dateTime',
+					default: '',
+					description: 'Empty keeps the current start time',
+				},
+				{
 					displayName: 'End Time',
 					name: 'endTime',
 					type: 'dateTime',
@@ -186,22 +200,6 @@ export const operationsParameter: INodeProperties = {
 					],
 				},
 				folderNameTemplateParameter('Empty keeps the current one.'),
-				{
-					displayName: 'Frequency',
-					name: 'frequency',
-					type: 'options',
-					default: '',
-					options: [...DATASET_FREQUENCY_OPTIONS, { name: 'Keep Current', value: '' }].sort((a, b) =>
-						a.name.localeCompare(b.name),
-					),
-				},
-				{
-					displayName: 'Start Time',
-					name: 'startTime',
-					type: 'dateTime',
-					default: '',
-					description: 'Empty keeps the current start time',
-				},
 			],
 		},
 	],

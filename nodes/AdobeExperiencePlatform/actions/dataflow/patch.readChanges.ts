@@ -3,7 +3,7 @@
 import { buildAudienceSelector } from '../../domain/audienceSelector';
 import { checkScheduleChange, parseDatasetFrequency } from '../../domain/datasetSchedule';
 import { parseDateTime } from '../../domain/dates';
-import { inputError } from '../../domain/inputError';
+import { inOperation, inputError } from '../../domain/inputError';
 import type { DataflowChanges } from '../../domain/patch/changes';
 import { checkChanges, emptyChanges } from '../../domain/patch/changes';
 import { parseRawPatch } from '../../domain/patch/rawPatch';
@@ -27,10 +27,10 @@ function single<T>(entries: T[] | undefined, operation: string): T | undefined {
 export function readChanges(operations: OperationsValue, nowMs: number, timeZone: string): DataflowChanges {
 	const changes = emptyChanges();
 
-	for (const audience of operations.addAudience ?? []) {
+	for (const [index, audience] of (operations.addAudience ?? []).entries()) {
 		const exportMode = String(audience.exportMode ?? 'DAILY_FULL_EXPORT');
 		const full = exportMode.trim().toUpperCase() === 'DAILY_FULL_EXPORT';
-		changes.addAudiences.push(
+		const selector = inOperation(`Add Audience ${index + 1}`, () =>
 			buildAudienceSelector(
 				{
 					id: String(audience.audienceId ?? ''),
@@ -47,6 +47,7 @@ export function readChanges(operations: OperationsValue, nowMs: number, timeZone
 				nowMs,
 			),
 		);
+		changes.addAudiences.push(selector);
 	}
 	for (const entry of operations.removeAudiences ?? []) changes.removeAudienceIds.push(...listOf(entry.audienceIds));
 	for (const entry of operations.addProfileAttributes ?? []) changes.addProfileAttributes.push(...listOf(entry.paths));
@@ -59,82 +60,98 @@ export function readChanges(operations: OperationsValue, nowMs: number, timeZone
 
 	const rename = single(operations.rename, 'Rename or Describe');
 	if (rename) {
-		if (rename.name?.trim()) changes.name = rename.name.trim();
-		if (rename.description?.trim()) changes.description = rename.description.trim();
-		if (changes.name === undefined && changes.description === undefined) {
-			throw inputError('New Name', rename.name ?? '', 'Give a new name, a new description or both.');
-		}
+		inOperation('Rename or Describe', () => {
+			if (rename.name?.trim()) changes.name = rename.name.trim();
+			if (rename.description?.trim()) changes.description = rename.description.trim();
+			if (changes.name === undefined && changes.description === undefined) {
+				throw inputError('New Name', rename.name ?? '', 'Give a new name, a new description or both.');
+			}
+		});
 	}
 
 	const mandatory = single(operations.mandatoryKeys, 'Set Mandatory Keys');
 	if (mandatory) {
-		changes.mandatoryFields = listOf(mandatory.fields);
-		if (!changes.mandatoryFields.length) {
-			throw inputError('Fields', mandatory.fields ?? '', 'Give at least one attribute path or identity namespace.');
-		}
+		inOperation('Set Mandatory Keys', () => {
+			changes.mandatoryFields = listOf(mandatory.fields);
+			if (!changes.mandatoryFields.length) {
+				throw inputError('Fields', mandatory.fields ?? '', 'Give at least one attribute path or identity namespace.');
+			}
+		});
 	}
 
 	const deduplication = single(operations.deduplicationKeys, 'Set Deduplication Keys');
 	if (deduplication) {
-		changes.primaryFields = [
-			...listOf(deduplication.attributePaths).map((attributePath) => ({ fieldType: 'ATTRIBUTE', attributePath })),
-			...listOf(deduplication.identityNamespaces).map((identityNamespace) => ({
-				fieldType: 'IDENTITY',
-				identityNamespace,
-			})),
-		];
-		if (!changes.primaryFields.length) {
-			throw inputError(
-				'Attribute Paths',
-				deduplication.attributePaths ?? '',
-				'Give at least one attribute path or identity namespace as deduplication key.',
-			);
-		}
+		inOperation('Set Deduplication Keys', () => {
+			changes.primaryFields = [
+				...listOf(deduplication.attributePaths).map((attributePath) => ({ fieldType: 'ATTRIBUTE', attributePath })),
+				...listOf(deduplication.identityNamespaces).map((identityNamespace) => ({
+					fieldType: 'IDENTITY',
+					identityNamespace,
+				})),
+			];
+			if (!changes.primaryFields.length) {
+				throw inputError(
+					'Attribute Paths',
+					deduplication.attributePaths ?? '',
+					'Give at least one attribute path or identity namespace as deduplication key.',
+				);
+			}
+		});
 	}
 
 	const mappingSet = single(operations.mappingSet, 'Set Mapping Set');
 	if (mappingSet) {
-		const mappingId = String(mappingSet.mappingId ?? '').trim();
-		if (!/^[0-9a-zA-Z-]+$/.test(mappingId)) {
-			throw inputError('Mapping Set ID', mappingSet.mappingId, 'Allowed: the ID of a Data Prep mapping set, e.g. 7acb0b72008d4ca1982970041834d40e.');
-		}
-		const mappingVersion = mappingSet.mappingVersion ?? 0;
-		if (!Number.isInteger(mappingVersion) || mappingVersion < 0) {
-			throw inputError('Mapping Set Version', mappingVersion, 'Allowed: a whole number, 0 or more.');
-		}
-		changes.mappingSet = { mappingId, mappingVersion };
+		inOperation('Set Mapping Set', () => {
+			const mappingId = String(mappingSet.mappingId ?? '').trim();
+			if (!/^[0-9a-zA-Z-]+$/.test(mappingId)) {
+				throw inputError('Mapping Set ID', mappingSet.mappingId, 'Allowed: the ID of a Data Prep mapping set, e.g. 7acb0b72008d4ca1982970041834d40e.');
+			}
+			const mappingVersion = mappingSet.mappingVersion ?? 0;
+			if (!Number.isInteger(mappingVersion) || mappingVersion < 0) {
+				throw inputError('Mapping Set Version', mappingVersion, 'Allowed: a whole number, 0 or more.');
+			}
+			changes.mappingSet = { mappingId, mappingVersion };
+		});
 	}
 
 	const marketing = single(operations.marketingActions, 'Set Marketing Actions');
 	if (marketing) {
-		changes.marketingActions = listOf(marketing.references);
-		const bad = changes.marketingActions.find((reference) => /\s/.test(reference));
-		if (bad !== undefined) {
-			throw inputError('Marketing Action References', bad, 'Allowed: references without spaces, separated by commas.');
-		}
+		inOperation('Set Marketing Actions', () => {
+			changes.marketingActions = listOf(marketing.references);
+			const bad = changes.marketingActions.find((reference) => /\s/.test(reference));
+			if (bad !== undefined) {
+				throw inputError('Marketing Action References', bad, 'Allowed: references without spaces, separated by commas.');
+			}
+		});
 	}
 
 	const schedule = single(operations.datasetSchedule, 'Update Dataset Schedule');
 	if (schedule) {
-		const frequencyText = schedule.frequency;
-		changes.schedule = {
-			frequency:
-				frequencyText === undefined || frequencyText === '' ? undefined : parseDatasetFrequency(frequencyText),
-			startTime: parseDateTime(schedule.startTime, timeZone),
-			endTime: parseDateTime(schedule.endTime, timeZone),
-			exportMode: schedule.exportMode || undefined,
-			folderNameTemplate: schedule.folderNameTemplate?.trim() ? schedule.folderNameTemplate : undefined,
-		};
-		checkScheduleChange(changes.schedule, nowMs);
-		const { frequency, startTime, endTime, exportMode, folderNameTemplate } = changes.schedule;
-		if ([frequency, startTime, endTime, exportMode, folderNameTemplate].every((v) => v === undefined)) {
-			throw inputError('Frequency', '', 'Update Dataset Schedule needs at least one field to change.');
-		}
+		inOperation('Update Dataset Schedule', () => {
+			const frequencyText = schedule.frequency;
+			changes.schedule = {
+				frequency:
+					frequencyText === undefined || frequencyText === '' ? undefined : parseDatasetFrequency(frequencyText),
+				startTime: parseDateTime(schedule.startTime, timeZone),
+				endTime: parseDateTime(schedule.endTime, timeZone),
+				exportMode: schedule.exportMode || undefined,
+				folderNameTemplate: schedule.folderNameTemplate?.trim() ? schedule.folderNameTemplate : undefined,
+			};
+			checkScheduleChange(changes.schedule, nowMs);
+			const { frequency, startTime, endTime, exportMode, folderNameTemplate } = changes.schedule;
+			if ([frequency, startTime, endTime, exportMode, folderNameTemplate].every((v) => v === undefined)) {
+				throw inputError(
+					'Frequency',
+					'Keep Current',
+					'Every field is empty or Keep Current: set at least one of Frequency, Start Time, End Time, Export Mode or Folder Name Template, or remove this operation.',
+				);
+			}
+		});
 	}
 
-	for (const entry of operations.jsonPatch ?? []) {
-		const parsed = parseRawPatch(entry.operations);
-		for (const operation of parsed) refuseImmutablePath(operation.path);
+	for (const [index, entry] of (operations.jsonPatch ?? []).entries()) {
+		const parsed = inOperation(`JSON Patch ${index + 1}`, () => parseRawPatch(entry.operations));
+		for (const operation of parsed) inOperation(`JSON Patch ${index + 1}`, () => refuseImmutablePath(operation.path));
 		changes.rawOperations.push(...parsed);
 	}
 

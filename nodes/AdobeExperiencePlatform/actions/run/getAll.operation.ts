@@ -1,20 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getDataflow } from '../../api/flows';
+import { readDataflowNames, readDataflowOnce } from '../../api/flows';
 import { listRuns } from '../../api/runs';
 import { MAX_LIMIT, operationNotice, returnAllOrLimit } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
 import { uiOrganizationOption } from '../../descriptions/uiLink';
 import { DOCS } from '../../domain/constants';
 import { parseDateTime } from '../../domain/dates';
+import type { DataflowNames } from '../../domain/runs/runNames';
+import { withDataflowNames } from '../../domain/runs/runNames';
 import { normaliseRunStatus, RUN_STATUS_OPTIONS, runStatusOf, summariseRun } from '../../domain/runs/runSummary';
 import { detailedRunSummary } from '../../domain/runs/runDetails';
 import { STATUS_SPELLINGS } from '../../domain/runs/runsQuery';
 import { executePerItem } from '../../helpers/execute';
 import { getDataflowId } from '../../helpers/parameters';
 import { invalidParameter, requireWholeNumber } from '../../helpers/validation';
-import { POLL_INTERVAL_SECONDS, TIMEOUT_SECONDS, waitForRun } from './waitForRun';
+import { POLL_INTERVAL_SECONDS, readWaitOptions, TIMEOUT_SECONDS, waitForRun } from './waitForRun';
 
 /** The property, shown only when "Wait for Completion" is `waiting`. */
 function shownWhenWaiting(waiting: boolean, property: INodeProperties): INodeProperties {
@@ -34,6 +36,20 @@ const properties: INodeProperties[] = [
 		"Adobe's reference",
 	),
 	dataflowLocator(),
+	{
+		displayName: 'If the Dataflow Does Not Exist',
+		name: 'ifDataflowNotFound',
+		type: 'options',
+		default: 'error',
+		options: [
+			{ name: 'Fail', value: 'error', description: "Stop with AEP's \"not found\"" },
+			{
+				name: 'Output Nothing',
+				value: 'nothing',
+				description: 'Output no item for it, and say so in a hint above the output',
+			},
+		],
+	},
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
@@ -162,9 +178,44 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await executePerItem(this, async (itemIndex) => {
 		const flowId = getDataflowId(this, itemIndex);
 		const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-		if (wait) return [await waitForRun(this, flowId, itemIndex)];
+		if (wait) {
+			const options = readWaitOptions(this, itemIndex);
+			const names = await namesOrNotFound(this, flowId, itemIndex);
+			return names ? [withDataflowNames(await waitForRun(this, flowId, options, itemIndex), names)] : [];
+		}
 		return await listFlowRuns(this, flowId, itemIndex);
 	});
+}
+
+/**
+ * The dataflow's and destination's names, read once per dataflow and execution; this read also
+ * tells that the dataflow exists, since `GET /runs` answers a missing one with an empty list.
+ */
+async function namesOrNotFound(
+	ctx: IExecuteFunctions,
+	flowId: string,
+	itemIndex: number,
+): Promise<DataflowNames | undefined> {
+	let failure: unknown;
+	try {
+		return (await readDataflowNames(ctx, [flowId], itemIndex)).get(flowId);
+	} catch (error) {
+		failure = error;
+	}
+	// Anything but a 404 is the transport's NodeApiError already, and so is the 404 when it is to fail.
+	if (!isNotFound(failure) || ctx.getNodeParameter('ifDataflowNotFound', itemIndex, 'error') !== 'nothing') {
+		throw failure;
+	}
+	ctx.addExecutionHints({
+		message: `Dataflow ${flowId} does not exist in this sandbox, so no runs were output for item ${itemIndex + 1}.`,
+		location: 'outputPane',
+	});
+	return undefined;
+}
+
+function isNotFound(error: unknown): boolean {
+	const e = error as { httpCode?: string | null; context?: { aep?: { status?: number | null } } };
+	return e?.httpCode === '404' || e?.context?.aep?.status === 404;
 }
 
 async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: number): Promise<IDataObject[]> {
@@ -200,8 +251,10 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		}
 		statuses.add(normalised);
 	}
-	// The status filter is always applied here: AEP's status strings vary in casing between documents
-	// and the API does not say whether its own filter ignores case; AEP filters too only when asked.
+	const names = await namesOrNotFound(ctx, flowId, itemIndex);
+	if (!names) return [];
+	// The status filter is applied here: AEP's status strings vary in casing between documents and
+	// the API does not say whether its own filter ignores case.
 	const runs = await listRuns(ctx, {
 		flowIds: [flowId],
 		startedAfter,
@@ -211,9 +264,17 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		keep: statuses.size ? (run) => statuses.has(runStatusOf(run) ?? '') : undefined,
 		itemIndex,
 	});
+	if (runs.length === 0) {
+		// An empty output is a success in n8n: say why, so the next node's silence is not a mystery.
+		const filtered = startedAfter !== undefined || startedBefore !== undefined || statuses.size > 0;
+		ctx.addExecutionHints({
+			message: `Dataflow "${names.dataflowName ?? flowId}" has no runs${filtered ? ' matching the filters' : ' yet'}, so item ${itemIndex + 1} output nothing.`,
+			location: 'outputPane',
+		});
+	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as { addDetails?: boolean; uiOrganization?: string };
-	if (!options.addDetails) return runs.map(summariseRun);
-	const flow = await getDataflow(ctx, flowId, itemIndex);
+	if (!options.addDetails) return runs.map((run) => withDataflowNames(summariseRun(run), names));
+	const flow = await readDataflowOnce(ctx, flowId, itemIndex);
 	return runs.map((run) => detailedRunSummary(run, { flow, uiOrganization: options.uiOrganization?.trim() || undefined }));
 }
 

@@ -10,7 +10,15 @@ import { invalidParameter, requireUuid, requireWholeNumber } from '../../helpers
 export const POLL_INTERVAL_SECONDS = { min: 1, max: 600 };
 export const TIMEOUT_SECONDS = { min: 1, max: 86_400 };
 
-export async function waitForRun(ctx: IExecuteFunctions, flowId: string, itemIndex: number): Promise<IDataObject> {
+export interface WaitOptions {
+	runId?: string;
+	intervalSeconds: number;
+	timeoutSeconds: number;
+	onTimeout: 'error' | 'output';
+}
+
+/** The wait's parameters, checked before any request. */
+export function readWaitOptions(ctx: IExecuteFunctions, itemIndex: number): WaitOptions {
 	const target = ctx.getNodeParameter('runToWaitFor', itemIndex) as string;
 	if (target !== 'newest' && target !== 'runId') {
 		throw invalidParameter(ctx, 'Run to Wait For', target, 'Allowed: newest, runId.', itemIndex);
@@ -45,6 +53,15 @@ export async function waitForRun(ctx: IExecuteFunctions, flowId: string, itemInd
 	if (onTimeout !== 'error' && onTimeout !== 'output') {
 		throw invalidParameter(ctx, 'On Timeout', onTimeout, 'Allowed: error, output.', itemIndex);
 	}
+	return { runId, intervalSeconds, timeoutSeconds, onTimeout };
+}
+
+export async function waitForRun(
+	ctx: IExecuteFunctions,
+	flowId: string,
+	{ runId, intervalSeconds, timeoutSeconds, onTimeout }: WaitOptions,
+	itemIndex: number,
+): Promise<IDataObject> {
 
 	const intervalMs = intervalSeconds * 1000;
 	const deadline = Date.now() + timeoutSeconds * 1000;

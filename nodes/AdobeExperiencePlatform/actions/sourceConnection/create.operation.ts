@@ -6,13 +6,15 @@ import { exportTypeParameter, operationNotice } from '../../descriptions/common'
 import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
 import type { ExportType } from '../../domain/catalogue';
 import { DATA_LAKE_SOURCE_SPEC_ID, DOCS, PROFILE_STORE_SOURCE_SPEC_ID } from '../../domain/constants';
+import type { ConnectionIdentity } from '../../domain/identity';
+import { isSameConnection } from '../../domain/identity';
 import { executeOnceForAllItems, executePerItem } from '../../helpers/execute';
 import type { IfExists } from '../../helpers/findOrCreate';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../../helpers/findOrCreate';
 import { getExportType } from '../../helpers/parameters';
 import { requireUuid } from '../../helpers/validation';
 import type { DatasetRef } from './datasets';
-import { datasetOfItem, datasetsMismatch, pickedDatasets } from './datasets';
+import { datasetOfItem, pickedDatasets } from './datasets';
 
 /** Both source specs are fixed by AEP ("always the same for Source Connections", says "Export datasets by using the Flow Service API"), version 1.0. */
 const SOURCE_SPEC_VERSION = '1.0';
@@ -150,24 +152,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 interface SourceKind {
 	exportType: ExportType;
 	connectionSpecId: string;
-	/** Where it reads from, for the message when an existing one cannot be reused. */
-	store: string;
 	/** Body fields besides name, description and connectionSpec. */
 	body: IDataObject;
 	/** Output fields besides the connection spec and export type. */
 	output: IDataObject;
-	/** Why an existing source connection of the same spec is not this one, if it is not. */
-	mismatch?: (existing: IDataObject) => string | undefined;
+	/** What an existing source connection with the name must match to be reused. */
+	identity: ConnectionIdentity;
 }
 
 function dataLakeSource(datasets: DatasetRef[]): SourceKind {
 	return {
 		exportType: 'datasets',
 		connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID,
-		store: 'the Data Lake',
 		body: { params: { datasets: datasets.map(({ dataSetId, name }) => ({ dataSetId, name })) } },
 		output: { datasets: datasets.map((dataset) => ({ ...dataset })) },
-		mismatch: (existing) => datasetsMismatch(existing, datasets),
+		identity: {
+			connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID,
+			baseConnectionId: null,
+			datasetIds: datasets.map((dataset) => dataset.dataSetId),
+		},
 	};
 }
 
@@ -187,10 +190,10 @@ function profileStoreSource(ctx: IExecuteFunctions, itemIndex: number): SourceKi
 	return {
 		exportType: 'audiences',
 		connectionSpecId: PROFILE_STORE_SOURCE_SPEC_ID,
-		store: 'the Profile store',
 		// The older flow of "Connect to batch destinations and activate data using the Flow Service API": a Profile store base connection and CSV, the only format it supports.
 		body: baseConnectionId ? { baseConnectionId, data: { format: 'CSV', schema: null }, params: {} } : {},
 		output: baseConnectionId ? { baseConnectionId } : {},
+		identity: { connectionSpecId: PROFILE_STORE_SOURCE_SPEC_ID, baseConnectionId: baseConnectionId ?? null },
 	};
 }
 
@@ -215,10 +218,19 @@ async function createSourceConnection(
 		ifExists,
 		itemIndex,
 		create: async () => await createRecord(ctx, 'sourceConnections', body, itemIndex),
-		mismatch: (existing) =>
-			(existing.connectionSpec as IDataObject | undefined)?.id !== kind.connectionSpecId
-				? `it does not read from ${kind.store}`
-				: kind.mismatch?.(existing),
+		identity: (existing) => isSameConnection(existing, kind.identity),
 	});
-	return { ...createdOrReused(result, name), connectionSpec, exportType: kind.exportType, ...kind.output };
+	if (result.created) {
+		return { ...createdOrReused(result, name), connectionSpec, exportType: kind.exportType, ...kind.output };
+	}
+	// Reused: the source connection as it is in AEP.
+	const record = result.record;
+	const params = (record.params ?? {}) as IDataObject;
+	return {
+		...createdOrReused(result, name),
+		connectionSpec: record.connectionSpec ?? connectionSpec,
+		exportType: kind.exportType,
+		...(kind.exportType === 'datasets' ? { datasets: params.datasets ?? [] } : {}),
+		...(record.baseConnectionId ? { baseConnectionId: record.baseConnectionId } : {}),
+	};
 }

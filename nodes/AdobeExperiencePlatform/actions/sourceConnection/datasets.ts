@@ -71,12 +71,3 @@ export async function datasetOfItem(ctx: IExecuteFunctions, itemIndex: number): 
 	return { dataSetId, name: String(dataset.name ?? dataSetId) };
 }
 
-/** Why an existing source connection with the same name does not export these datasets, if it does not. */
-export function datasetsMismatch(existing: IDataObject, datasets: DatasetRef[]): string | undefined {
-	const params = (existing.params ?? {}) as IDataObject;
-	const existingIds = ((params.datasets ?? []) as IDataObject[]).map((dataset) => String(dataset.dataSetId));
-	const wanted = datasets.map((dataset) => dataset.dataSetId);
-	const same = existingIds.length === wanted.length && wanted.every((id) => existingIds.includes(id));
-	if (same) return undefined;
-	return `it exports other datasets (${existingIds.join(', ') || 'none'}, not ${wanted.join(', ')}), and a source connection's datasets cannot change after creation`;
-}

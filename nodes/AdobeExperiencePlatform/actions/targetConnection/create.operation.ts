@@ -7,6 +7,7 @@ import { exportTypeParameter, operationNotice } from '../../descriptions/common'
 import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
 import { destinationLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
+import { isSameConnection } from '../../domain/identity';
 import { executePerItem } from '../../helpers/execute';
 import { createdOrReused, findOrCreate, getNameAndIfExists } from '../../helpers/findOrCreate';
 import { getDestinationId, getExportType } from '../../helpers/parameters';
@@ -56,10 +57,14 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Mode',
 		name: 'mode',
-		type: 'string',
+		type: 'options',
 		default: 'Server-to-server',
+		options: [
+			{ name: 'Server-to-Server', value: 'Server-to-server', description: "Sent as params.mode, as in every Adobe example" },
+			{ name: 'Leave Out', value: '', description: 'Send no params.mode' },
+		],
 		description:
-			"Sent as params.mode, as in every Adobe example, unless the destination's targetSpec defines the mode itself. Leave empty to leave it out.",
+			"Sent as params.mode unless the destination's target parameters define the mode themselves",
 	},
 	ifExistsParameter('target connection'),
 	{
@@ -68,7 +73,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [descriptionOption('target connection')],
+		options: [
+			descriptionOption('target connection'),
+			{
+				displayName: 'Include Manifest File',
+				name: 'includeFileManifest',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/exportType': ['audiences'] } },
+				description:
+					"Whether AEP writes a manifest file (JSON, listing the exported files and their record counts) next to each audience export, as Adobe's option of the same name",
+			},
+		],
 	},
 ];
 
@@ -91,13 +107,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const mapper = this.getNodeParameter('targetParameters', itemIndex, {}) as { value?: IDataObject | null };
 		const mode = String(this.getNodeParameter('mode', itemIndex, '') ?? '');
-		const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
+		const options = this.getNodeParameter('options', itemIndex, {}) as {
+			description?: string;
+			includeFileManifest?: boolean;
+		};
 
 		const [spec, { flowSpec }] = await Promise.all([
 			getConnectionSpec(this, destinationId, itemIndex),
 			conditionalContext(this, destinationId, exportType),
 		]);
-		const params = buildTargetParams(this, { spec, exportType, flowSpec, values: mapper.value, mode }, itemIndex);
+		const includeFileManifest = exportType === 'audiences' && options.includeFileManifest === true;
+		const params = buildTargetParams(
+			this,
+			{ spec, exportType, flowSpec, values: mapper.value, mode, includeFileManifest },
+			itemIndex,
+		);
 		const connectionSpec = { id: spec.id, version: spec.version ?? '1.0' };
 		const body: IDataObject = {
 			name,
@@ -113,15 +137,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ifExists,
 			itemIndex,
 			create: async () => await createRecord(this, 'targetConnections', body, itemIndex),
-			mismatch: (existing) => targetMismatch(existing, spec, baseConnectionId, params),
+			identity: (existing) => isSameConnection(existing, { connectionSpecId: spec.id, baseConnectionId }),
+			mismatch: (existing) => targetMismatch(existing, params),
 		});
+		// Reused: the target connection as it is in AEP.
+		const record: IDataObject = result.created ? { connectionSpec, baseConnectionId, params } : result.record;
 		return [
 			{
 				...createdOrReused(result, name),
-				connectionSpec: result.created ? connectionSpec : (result.record.connectionSpec ?? connectionSpec),
+				connectionSpec: record.connectionSpec ?? connectionSpec,
 				destination: spec.name,
-				baseConnectionId,
-				params: result.created ? params : (result.record.params ?? params),
+				baseConnectionId: record.baseConnectionId ?? null,
+				params: record.params ?? null,
 				exportType,
 				// What Dataflow → Create needs besides the IDs: the flow spec the parameters were checked for.
 				flowSpec: flowSpec.id ? { id: flowSpec.id, version: flowSpec.version ?? '1.0' } : null,

@@ -11,6 +11,7 @@ import { valuesToParams } from '../../domain/schema/fields';
 import type { JsonSchema } from '../../domain/schema/types';
 import { validateSchema } from '../../domain/schema/validate';
 import { schemaViolationError } from '../../helpers/errors';
+import { withViolationDetails } from '../../helpers/violationDetails';
 import { invalidParameter } from '../../helpers/validation';
 
 export const TARGET_PARAMETERS = 'Target Parameters';
@@ -23,6 +24,8 @@ export interface TargetParamsInput {
 	values: IDataObject | null | undefined;
 	/** `params.mode`, sent when the spec does not define `mode` itself. */
 	mode: string;
+	/** Audience exports: Adobe's manifest file option, sent as `params.includeFileManifest: true`. */
+	includeFileManifest?: boolean;
 }
 
 function fileFormatOf(params: IDataObject): string | undefined {
@@ -57,11 +60,15 @@ export function buildTargetParams(ctx: IExecuteFunctions, input: TargetParamsInp
 	const context: IDataObject = { flowSpec: input.flowSpec };
 	const params = pruneInapplicable(schema, mapped.params, context);
 	if (input.mode.trim() && !declared.includes('mode')) params.mode = input.mode.trim();
+	if (input.includeFileManifest) params.includeFileManifest = true;
 
 	const schemaName = `the ${spec.name} targetSpec for ${exportType === 'datasets' ? 'dataset' : 'audience'} exports`;
 	const violations = validateSchema(schema, params, { context });
 	if (violations.length) {
-		throw schemaViolationError(ctx.getNode(), violations, { subject: TARGET_PARAMETERS, schemaName }, itemIndex);
+		throw withViolationDetails(
+			schemaViolationError(ctx.getNode(), violations, { subject: TARGET_PARAMETERS, schemaName }, itemIndex),
+			violations,
+		);
 	}
 	if (fileFormatOf(params) === 'JSON' && String(params.compression).toUpperCase() === 'NONE') {
 		const compression = schema.properties?.compression ?? {};
@@ -83,20 +90,11 @@ export function buildTargetParams(ctx: IExecuteFunctions, input: TargetParamsInp
 	return params;
 }
 
-/** Why an existing target connection with the same name is not the one asked for, if it is not. */
-export function targetMismatch(
-	existing: IDataObject,
-	spec: ConnectionSpec,
-	baseConnectionId: string,
-	params: IDataObject,
-): string | undefined {
-	const existingSpec = (existing.connectionSpec as IDataObject | undefined)?.id;
-	if (existingSpec !== spec.id) {
-		return `it writes to another destination (connection spec ${String(existingSpec)}), not ${spec.name} (${spec.id})`;
-	}
-	if (existing.baseConnectionId !== baseConnectionId) {
-		return `it uses base connection ${String(existing.baseConnectionId)}, not ${baseConnectionId}`;
-	}
+/**
+ * Why an existing target connection with the same name, destination and base connection is not the
+ * one asked for, if it is not: its parameters differ.
+ */
+export function targetMismatch(existing: IDataObject, params: IDataObject): string | undefined {
 	const existingParams = (existing.params ?? {}) as IDataObject;
 	const differing = Object.keys(params).filter((key) => stableJson(existingParams[key]) !== stableJson(params[key]));
 	if (differing.length) {

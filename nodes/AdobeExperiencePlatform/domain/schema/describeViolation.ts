@@ -11,11 +11,12 @@ export interface ViolationSource {
 	secret?: boolean;
 }
 
-function fieldName(violation: SchemaViolation): string {
-	const property = violation.path.join('.') || '(the whole object)';
-	const last = violation.path[violation.path.length - 1] ?? '';
-	const title = titleOf(violation.schema, last);
-	return title && title !== property ? `${title} ("${property}")` : `"${property}"`;
+/** The field as the form labels it: the credential field's label, else the spec's title, never an internal name alone. */
+export function fieldName(violation: SchemaViolation): string {
+	if (violation.label) return violation.label;
+	const last = violation.path[violation.path.length - 1];
+	if (last === undefined) return 'the whole object';
+	return titleOf(violation.schema, last);
 }
 
 /** One sentence naming the field, the value given (unless secret) and what is allowed. */

@@ -7,6 +7,7 @@
  */
 import type { FieldType, IDataObject, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 
+import { cleanDescription } from './cleanText';
 import { describeConditional, evaluateConditional, isPlainObject } from './conditional';
 import type { JsonSchema } from './types';
 import { choicesOf } from './validate';
@@ -50,7 +51,7 @@ export function humanize(name: string): string {
 export function titleOf(schema: JsonSchema, name: string): string {
 	const title = schema.title?.trim();
 	if (title) return title;
-	const description = schema.description?.trim().replace(/\.$/, '');
+	const description = cleanDescription(schema.description);
 	if (description && description.length <= 60) return description;
 	return humanize(name);
 }

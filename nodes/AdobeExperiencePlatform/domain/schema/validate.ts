@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { evaluateConditional, isPlainObject } from './conditional';
+import { describePattern } from './patternWords';
 import type { JsonSchema } from './types';
 
 export type ViolationKind =
@@ -30,6 +31,10 @@ export interface SchemaViolation {
 	schema: JsonSchema;
 	/** What would be accepted, in words. */
 	allowed: string;
+	/** How the form labels the field, when not the schema's title (a credential field's label). */
+	label?: string;
+	/** For the error's details only, e.g. the regular expression a value did not match. */
+	detail?: string;
 }
 
 export interface SchemaValidationOptions {
@@ -111,7 +116,8 @@ export function validateSchema(
 	path: string[] = [],
 ): SchemaViolation[] {
 	const violations: SchemaViolation[] = [];
-	const fail = (kind: ViolationKind, allowed: string) => violations.push({ path, kind, value, schema, allowed });
+	const fail = (kind: ViolationKind, allowed: string, detail?: string) =>
+		violations.push({ path, kind, value, schema, allowed, ...(detail ? { detail } : {}) });
 
 	if (schema.type !== undefined) {
 		const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -130,7 +136,9 @@ export function validateSchema(
 
 	if (typeof value === 'string') {
 		const pattern = schema.pattern !== undefined ? compilePattern(schema.pattern) : null;
-		if (pattern && !pattern.test(value)) fail('pattern', `text matching the pattern ${schema.pattern}`);
+		if (pattern && !pattern.test(value)) {
+			fail('pattern', describePattern(String(schema.pattern)), `the pattern ${String(schema.pattern)}`);
+		}
 		const length = [...value].length;
 		if (schema.minLength !== undefined && length < schema.minLength) {
 			fail('minLength', `at least ${schema.minLength} characters`);
