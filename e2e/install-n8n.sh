@@ -28,7 +28,8 @@ with_progress() {
   local t0; t0=$(date +%s)
   (
     while sleep 20; do
-      log "  ... $what: $(( $(date +%s) - t0 ))s, $(du -sm "$dir" 2>/dev/null | cut -f1) MB in $dir"
+      mb="$(du -sm "$dir" 2>/dev/null | cut -f1)"
+      log "  ... $what: $(( $(date +%s) - t0 ))s, ${mb:-0} MB in $dir"
     done
   ) &
   local ticker=$! rc=0
@@ -99,9 +100,11 @@ JSON
   log "npm install --ignore-scripts: about 4 minutes and 2.9 GB on an empty npm cache (native Kafka build would fail with scripts)"
   with_progress "npm install n8n" "$N8N_DIR/node_modules" \
     npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+  # --ignore-scripts=false: run from `npm run test:e2e`, npm hands the project's .npmrc setting
+  # (ignore-scripts=true) down as npm_config_ignore_scripts, which would skip the build silently.
   log "npm rebuild sqlite3 from source against Node $NODE_VERSION headers: about 90 s (needs python3, make, g++)"
   with_progress "sqlite3 build" "$N8N_DIR/node_modules/sqlite3/build" \
-    npm rebuild sqlite3 --loglevel=error
+    npm rebuild sqlite3 --ignore-scripts=false --loglevel=error
   node -e "require('sqlite3')" || die "sqlite3 does not load under Node $NODE_VERSION"
   [[ -x node_modules/.bin/n8n ]] || die "node_modules/.bin/n8n missing"
   v="$(node -p "require('n8n/package.json').version")"
