@@ -81,10 +81,24 @@ n8n_ok() {
   (cd "$N8N_DIR" && node -e "require('sqlite3')") >/dev/null 2>&1 || return 1
 }
 
+# sqlite3's prebuilt binaries come from GitHub, which this machine may not reach: it is built from
+# source, with node-gyp, which needs python3, make and a C++ compiler (Debian: apt-get, as root).
+need_build_tools() {
+  local missing=()
+  for tool in python3 make g++; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  (( ${#missing[@]} == 0 )) && return 0
+  local SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
+  command -v apt-get >/dev/null || die "missing ${missing[*]} (needed to build sqlite3) and no apt-get to install them"
+  log "apt-get install python3 make g++ (missing: ${missing[*]})"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null
+}
+
 if n8n_ok; then
   log "n8n already installed in $N8N_DIR ($N8N_KEY)"
 else
   log "Installing $N8N_KEY into $N8N_DIR"
+  need_build_tools
   mkdir -p "$N8N_DIR"
   rm -f "$N8N_DIR/.installed"
   cat > "$N8N_DIR/package.json" <<JSON
