@@ -28,13 +28,15 @@ with_progress() {
   local t0; t0=$(date +%s)
   (
     while sleep 20; do
-      mb="$(du -sm "$dir" 2>/dev/null | cut -f1)"
+      # (|| true: under pipefail a folder that does not exist yet would end this loop)
+      mb="$(du -sm "$dir" 2>/dev/null | cut -f1 || true)"
       log "  ... $what: $(( $(date +%s) - t0 ))s, ${mb:-0} MB in $dir"
     done
   ) &
   local ticker=$! rc=0
   "$@" || rc=$?
-  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  kill "$ticker" 2>/dev/null || true  # (|| true: it may have ended already)
+  wait "$ticker" 2>/dev/null || true
   log "$what took $(( $(date +%s) - t0 ))s"
   return "$rc"
 }
