@@ -58,6 +58,7 @@ async function main() {
 	const sim = await Sim.connect({ sandbox: SANDBOX });
 	const n8n = await N8n.create();
 	console.log(`# n8n run folder ${n8n.baseDir}, simulation ${sim.url} (sandbox ${SANDBOX})`);
+	/** @type {any} a playwright-core Browser */
 	let browser;
 	const shots = [];
 	const shot = async (name) => {
@@ -116,7 +117,7 @@ async function main() {
 				names = await editor.resourceLocatorOptions('destination', { timeoutMs: 10_000 });
 			} catch (e) {
 				// the editor may have asked before the credential was attached: ask again
-				console.log(`#   destination list empty at first (${e.message.split('\n')[0]}); reopening the node panel`);
+				console.log(`#   destination list empty at first (${String(e instanceof Error ? e.message : e).split('\n')[0]}); reopening the node panel`);
 				await editor.closeNdv();
 				await editor.openNode(TARGET);
 				names = await editor.resourceLocatorOptions('destination');

@@ -20,6 +20,26 @@ N8N_DIR="$E2E_CACHE/n8n-$N8N_VERSION-node$NODE_VERSION"
 N8N_KEY="n8n@$N8N_VERSION linkedom@$LINKEDOM_VERSION node@$NODE_VERSION"
 
 log() { printf '[install-n8n %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# with_progress "<what>" <dir> <cmd...>: runs cmd and, while it runs, prints every 20 s how long it has
+# been running and how much <dir> holds (npm's own progress bar only shows on a terminal).
+with_progress() {
+  local what="$1" dir="$2"; shift 2
+  local t0; t0=$(date +%s)
+  (
+    while sleep 20; do
+      # (|| true: under pipefail a folder that does not exist yet would end this loop)
+      mb="$(du -sm "$dir" 2>/dev/null | cut -f1 || true)"
+      log "  ... $what: $(( $(date +%s) - t0 ))s, ${mb:-0} MB in $dir"
+    done
+  ) &
+  local ticker=$! rc=0
+  "$@" || rc=$?
+  kill "$ticker" 2>/dev/null || true  # (|| true: it may have ended already)
+  wait "$ticker" 2>/dev/null || true
+  log "$what took $(( $(date +%s) - t0 ))s"
+  return "$rc"
+}
 die() { log "ERROR: $*"; exit 1; }
 T0=$(date +%s)
 
@@ -63,10 +83,24 @@ n8n_ok() {
   (cd "$N8N_DIR" && node -e "require('sqlite3')") >/dev/null 2>&1 || return 1
 }
 
+# sqlite3's prebuilt binaries come from GitHub, which this machine may not reach: it is built from
+# source, with node-gyp, which needs python3, make and a C++ compiler (Debian: apt-get, as root).
+need_build_tools() {
+  local missing=()
+  for tool in python3 make g++; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  (( ${#missing[@]} == 0 )) && return 0
+  local SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
+  command -v apt-get >/dev/null || die "missing ${missing[*]} (needed to build sqlite3) and no apt-get to install them"
+  log "apt-get install python3 make g++ (missing: ${missing[*]})"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null
+}
+
 if n8n_ok; then
   log "n8n already installed in $N8N_DIR ($N8N_KEY)"
 else
   log "Installing $N8N_KEY into $N8N_DIR"
+  need_build_tools
   mkdir -p "$N8N_DIR"
   rm -f "$N8N_DIR/.installed"
   cat > "$N8N_DIR/package.json" <<JSON
@@ -79,14 +113,14 @@ else
 }
 JSON
   cd "$N8N_DIR"
-  t=$(date +%s)
-  log "npm install --ignore-scripts (a few minutes on an empty cache; native Kafka build would fail with scripts)"
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error
-  log "npm install took $(( $(date +%s) - t ))s"
-  t=$(date +%s)
-  log "npm rebuild sqlite3 against Node $NODE_VERSION headers (npm_config_nodedir=$npm_config_nodedir)"
-  npm rebuild sqlite3 --loglevel=error
-  log "sqlite3 rebuild took $(( $(date +%s) - t ))s"
+  log "npm install --ignore-scripts: about 4 minutes and 2.9 GB on an empty npm cache (native Kafka build would fail with scripts)"
+  with_progress "npm install n8n" "$N8N_DIR/node_modules" \
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+  # --ignore-scripts=false: run from `npm run test:e2e`, npm hands the project's .npmrc setting
+  # (ignore-scripts=true) down as npm_config_ignore_scripts, which would skip the build silently.
+  log "npm rebuild sqlite3 from source against Node $NODE_VERSION headers: about 90 s (needs python3, make, g++)"
+  with_progress "sqlite3 build" "$N8N_DIR/node_modules/sqlite3/build" \
+    npm rebuild sqlite3 --ignore-scripts=false --loglevel=error
   node -e "require('sqlite3')" || die "sqlite3 does not load under Node $NODE_VERSION"
   [[ -x node_modules/.bin/n8n ]] || die "node_modules/.bin/n8n missing"
   v="$(node -p "require('n8n/package.json').version")"

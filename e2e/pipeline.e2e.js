@@ -317,7 +317,7 @@ async function main() {
 			const texts = [
 				...outputs,
 				['cli.log (every n8n CLI command)', cliLog],
-				['server.log', fs.readFileSync(n8n.serverLog, 'utf8')],
+				['server.log', fs.readFileSync(/** @type {string} set by startServer() */ (n8n.serverLog), 'utf8')],
 				['received messages', JSON.stringify(receiver.received.map((r) => r.json))],
 			];
 			for (const [where, text] of texts) assertNoSecrets(text, secrets, where);

@@ -4,6 +4,8 @@
  * that parallel paging shows). Each case states its goal; the run fails when a goal is missed.
  * Request counts are exact goals; time and memory goals are generous ceilings for a 2-core machine.
  */
+// before anything loads n8n-core: its settings file goes to a temporary folder, not ~/.n8n
+import './n8n-scratch-folder';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Simulation } from '../sim';

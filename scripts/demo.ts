@@ -5,6 +5,8 @@
  *
  * Options: --keep (leave the simulation running afterwards, for n8n or curl), --port N.
  */
+// before anything loads n8n-core: its settings file goes to a temporary folder, not ~/.n8n
+import './n8n-scratch-folder';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -7,6 +7,8 @@
  */
 import { startSimulation } from './index';
 
+const DEFAULT_CLIENT_SECRET = 'sim-client-secret';
+
 const USAGE = `Usage: npx tsx sim/cli.ts [--port N] [--client-id ID] [--client-secret SECRET] [--org ORG@AdobeOrg]
                            [--fixtures DIR] [--patch-response spec|seed]`;
 
@@ -34,19 +36,31 @@ async function main() {
 	const patchResponse = args['patch-response'] ?? 'spec';
 	if (patchResponse !== 'spec' && patchResponse !== 'seed') throw new Error('--patch-response must be spec or seed');
 	const clientId = args['client-id'] ?? process.env.AEP_SIM_CLIENT_ID ?? 'sim-client-id';
+	const configuredSecret = args['client-secret'] ?? process.env.AEP_SIM_CLIENT_SECRET;
+	const organizationId = args.org ?? process.env.AEP_SIM_ORG_ID;
 	const simulation = await startSimulation({
 		port,
 		clientId,
-		clientSecret: args['client-secret'] ?? process.env.AEP_SIM_CLIENT_SECRET ?? 'sim-client-secret',
-		organizationId: args.org ?? process.env.AEP_SIM_ORG_ID,
+		clientSecret: configuredSecret ?? DEFAULT_CLIENT_SECRET,
+		organizationId,
 		fixturesDir: args.fixtures,
 		patchResponse,
 	});
+	// The first line is the URL alone (e2e/test.sh reads it); then what an n8n credential needs.
 	console.log(simulation.url);
-	console.log(`  IMS Token URL:        ${simulation.imsTokenUrl}`);
-	console.log(`  Platform Gateway URL: ${simulation.gatewayUrl}`);
-	console.log(`  Client ID:            ${clientId} (client secret as configured; not printed)`);
-	console.log(`  Control API:          ${simulation.url}/__sim/ (requests, reset, faults/*, flows/{id}/runs, datasets)`);
+	console.log(`
+In n8n, create an Adobe Experience Platform API credential with:
+  Client ID:            ${clientId}
+  Client Secret:        ${configuredSecret === undefined ? DEFAULT_CLIENT_SECRET : '(the one you set with --client-secret or AEP_SIM_CLIENT_SECRET)'}
+  Organization ID:      ${organizationId ?? 'any value ending in @AdobeOrg, e.g. SIM0123456789ABCDEF0123@AdobeOrg'}
+  Sandbox Name:         any, e.g. prod
+  Scopes:               leave the default
+and under Show Advanced Settings:
+  IMS Token URL:        ${simulation.imsTokenUrl}
+  Platform Gateway URL: ${simulation.gatewayUrl}
+Storage credentials (Amazon S3 Access Key etc.): any values in the documented format.
+Control API: ${simulation.url}/__sim/ (requests, reset, faults/*, flows/{id}/runs, datasets); see sim/README.md.
+Ctrl+C stops the simulation.`);
 	const stop = () => {
 		simulation.close().then(
 			() => process.exit(0),

@@ -100,6 +100,7 @@ class AepEditor extends Editor {
 	 * and reopens node `reopenNode`'s panel (which makes the editor fetch them again) and waits
 	 * again. Returns { fields, reopened }.
 	 */
+	/** @param {{ reopenNode?: string, liveMs?: number, timeoutMs?: number }} [options] */
 	async waitResourceMapperFields({ reopenNode, liveMs = 5000, timeoutMs = 20_000 } = {}) {
 		let fields = await this.pollFields(liveMs);
 		if (fields.length) return { fields, reopened: false };
@@ -142,6 +143,10 @@ class AepEditor extends Editor {
 	 * of dropdown parameter `name`, and whether the node panel had to be reopened for them (the
 	 * editor can ask before the credential is attached, then shows an error or nothing).
 	 */
+	/**
+	 * @param {string} name
+	 * @param {{ reopenNode?: string, keepOpen?: boolean }} [options]
+	 */
 	async optionNames(name, { reopenNode, keepOpen = false } = {}) {
 		let reopened = false;
 		let texts;
@@ -151,7 +156,7 @@ class AepEditor extends Editor {
 			texts = await this.readDropdownOptions(name, { keepOpen, timeoutMs: 10_000 });
 		} catch (e) {
 			if (!reopenNode) throw e;
-			console.log(`#   "${name}" listed nothing at first (${e.message.split('\n')[0]}); reopening the node panel`);
+			console.log(`#   "${name}" listed nothing at first (${String(e instanceof Error ? e.message : e).split('\n')[0]}); reopening the node panel`);
 			reopened = true;
 			await this.closeNdv();
 			await this.openNode(reopenNode);

@@ -43,7 +43,7 @@ class Checks {
 			return true;
 		} catch (e) {
 			this.results.push({ name, ok: false });
-			console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(e && e.stack ? e.stack : e).split('\n').join('\n     ')}`);
+			console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(e instanceof Error && e.stack ? e.stack : e).split('\n').join('\n     ')}`);
 			if (this.onFailure) await this.onFailure(name).catch(() => {});
 			if (fatal) throw new FatalCheck(name);
 			return false;
@@ -372,14 +372,14 @@ async function startReceiver() {
 			for (const w of waiters.splice(0)) w();
 		});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const base = `http://127.0.0.1:${server.address().port}`;
+	await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve())));
+	const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 	return {
 		received,
 		url: (p = '/') => `${base}${p}`,
 		/** Requests to `p` so far. */
 		at: (p) => received.filter((r) => r.path === p),
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () => /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve()))),
 	};
 }
 

@@ -43,9 +43,10 @@ function loadPlaywright() {
 
 /**
  * Launches chromium and opens a page whose relative URLs resolve against baseUrl.
+ * @param {{ baseUrl: string, viewport?: { width: number, height: number }, timeoutMs?: number }} options
  * @returns {Promise<{playwright, browser, context, page}>}
  */
-async function launch({ baseUrl, viewport = { width: 1600, height: 1000 }, timeoutMs = 30_000 } = {}) {
+async function launch({ baseUrl, viewport = { width: 1600, height: 1000 }, timeoutMs = 30_000 }) {
 	const playwright = loadPlaywright();
 	playwright.selectors.setTestIdAttribute('data-test-id');
 	const browser = await playwright.chromium.launch({
@@ -62,13 +63,16 @@ async function launch({ baseUrl, viewport = { width: 1600, height: 1000 }, timeo
 }
 
 class Editor {
-	/** @param {import('playwright-core').Page} page */
+	/** @param {any} page  a playwright-core Page (playwright-core lives in the e2e cache, so it is untyped here) */
 	constructor(page) {
 		this.page = page;
 	}
 
 	// ---------------------------------------------------------------- session
-	async signIn({ email, password }) {
+	/** @param {{ email: string, password: string } | null} owner  n8n.owner (after setupOwner()) */
+	async signIn(owner) {
+		if (!owner) throw new Error('signIn: no owner yet (call n8n.setupOwner() first)');
+		const { email, password } = owner;
 		const { page } = this;
 		await page.goto('/signin');
 		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(email);
@@ -115,6 +119,10 @@ class Editor {
 	 * the node shows an actions list, click `action` (default: the first action).
 	 * On an empty canvas n8n adds a Manual Trigger in front of a non-trigger node by itself.
 	 * Leaves the node's panel (NDV) open when n8n opens it; returns whether it is open.
+	 */
+	/**
+	 * @param {string} search
+	 * @param {{ itemName?: string, action?: string }} [options]
 	 */
 	async addNode(search, { itemName = search, action } = {}) {
 		const { page } = this;
@@ -315,6 +323,10 @@ class Editor {
 	 * attached). With `reopenNode: '<node name>'` it first retries once after closing and
 	 * reopening that node's panel, which makes the editor ask again.
 	 * Closes the dropdown again unless keepOpen.
+	 */
+	/**
+	 * @param {string} name
+	 * @param {{ keepOpen?: boolean, timeoutMs?: number, reopenNode?: string }} [options]
 	 */
 	async dropdownOptions(name, { keepOpen = false, timeoutMs = 30_000, reopenNode } = {}) {
 		try {

@@ -90,15 +90,27 @@ function freePort() {
 		srv.unref();
 		srv.on('error', reject);
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
 			srv.close(() => resolve(port));
 		});
 	});
 }
 
 /**
+ * @typedef {object} RunOptions
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env]
+ * @property {number} [timeoutMs]
+ * @property {string} [input]   written to stdin
+ * @property {string} [label]   names the process in a timeout error
+ */
+
+/**
  * Runs a process, collecting output. Resolves { code, signal, stdout, stderr } (never rejects on
  * a non-zero exit; rejects on timeout after killing it).
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {RunOptions} [options]
  */
 function run(cmd, args, { cwd, env, timeoutMs = 5 * 60_000, input, label } = {}) {
 	return new Promise((resolve, reject) => {
@@ -130,7 +142,11 @@ function run(cmd, args, { cwd, env, timeoutMs = 5 * 60_000, input, label } = {})
 	});
 }
 
-/** The machine's npm, run by Node 24 so node-gyp / engines see Node 24. */
+/**
+ * The machine's npm, run by Node 24 so node-gyp / engines see Node 24.
+ * @param {string[]} args
+ * @param {RunOptions} [opts]
+ */
 function runNpm(args, opts = {}) {
 	const p = paths();
 	const env = {
@@ -146,7 +162,12 @@ function runNpm(args, opts = {}) {
 	return run(node, [p.npmCli, ...args], { ...opts, env, label: 'npm' });
 }
 
-/** Minimal HTTP client (no fetch dependency on undici proxies etc.). */
+/**
+ * Minimal HTTP client (no fetch dependency on undici proxies etc.).
+ * @param {string} method
+ * @param {string} url
+ * @param {{ headers?: Record<string, string>, body?: unknown, timeoutMs?: number }} [options]  a non-string body is sent as JSON
+ */
 function httpRequest(method, url, { headers = {}, body, timeoutMs = 30_000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const u = new URL(url);
@@ -240,10 +261,18 @@ class N8n {
 		this.encryptionKey = opts.encryptionKey || crypto.randomBytes(24).toString('hex');
 		this.extraEnv = opts.env || {};
 		this.logLevel = opts.logLevel || 'warn';
+		/** @type {import('node:child_process').ChildProcess | null} */
 		this.server = null;
+		/** @type {number | null} */
 		this.port = null;
+		/** @type {number} the task broker's port (n8n's task runners connect to it); set by create() */
+		this.brokerPort = 0;
+		/** @type {string | undefined} */
+		this.serverLog = undefined;
+		/** @type {string | null} */
 		this.cookie = null;
 		this.browserId = crypto.randomUUID();
+		/** @type {{ email: string, password: string, firstName?: string, lastName?: string } | null} set by setupOwner() */
 		this.owner = null;
 		this.timings = {};
 	}
@@ -287,7 +316,11 @@ class N8n {
 		};
 	}
 
-	/** Runs `n8n <args>` under Node 24. Resolves { code, stdout, stderr }. */
+	/**
+	 * Runs `n8n <args>` under Node 24. Resolves { code, stdout, stderr }.
+	 * @param {string[]} args
+	 * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+	 */
 	async cli(args, { timeoutMs = 3 * 60_000, env } = {}) {
 		const t0 = Date.now();
 		const r = await run(this.paths.nodeBin, [this.paths.n8nMain, ...args], {
@@ -446,6 +479,8 @@ class N8n {
 	/**
 	 * `n8n start` on 127.0.0.1:<port> (free port when omitted); resolves when /healthz/readiness
 	 * answers 200. Output goes to <baseDir>/logs/server.log.
+	 * @param {number} [port]
+	 * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
 	 */
 	async startServer(port, { timeoutMs = 180_000, env } = {}) {
 		if (this.server) throw new Error('server already running');
@@ -493,7 +528,7 @@ class N8n {
 
 	serverLogTail(lines = 60) {
 		try {
-			return fs.readFileSync(this.serverLog, 'utf8').split('\n').slice(-lines).join('\n');
+			return fs.readFileSync(this.serverLog ?? '', 'utf8').split('\n').slice(-lines).join('\n');
 		} catch {
 			return '(no server log)';
 		}
@@ -576,17 +611,18 @@ class N8n {
 	/** Stops the server (SIGTERM, then SIGKILL to its process group after graceMs). */
 	async stop({ graceMs = 20_000 } = {}) {
 		const child = this.server;
-		if (!child) return;
+		if (!child || child.pid === undefined) return;
+		const pid = child.pid;
 		const done = new Promise((r) => child.once('exit', r));
 		try {
-			process.kill(-child.pid, 'SIGTERM');
+			process.kill(-pid, 'SIGTERM');
 		} catch {
 			child.kill('SIGTERM');
 		}
 		const timedOut = await Promise.race([done.then(() => false), sleep(graceMs).then(() => true)]);
 		if (timedOut) {
 			try {
-				process.kill(-child.pid, 'SIGKILL');
+				process.kill(-pid, 'SIGKILL');
 			} catch {
 				/* gone */
 			}
@@ -594,7 +630,7 @@ class N8n {
 		}
 		// task-runner children share the group; make sure none is left behind
 		try {
-			process.kill(-child.pid, 'SIGKILL');
+			process.kill(-pid, 'SIGKILL');
 		} catch {
 			/* group already empty */
 		}
@@ -622,7 +658,7 @@ function randomId() {
 }
 
 /**
- * `npm pack` a package dir (e.g. /work/main, which must be built) into destDir.
+ * `npm pack` a package dir (e.g. the repository root, built first) into destDir.
  * @returns {Promise<string>} absolute tarball path
  */
 async function packPackage(dir, destDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-e2e-pack-'))) {
