@@ -69,7 +69,7 @@ afterEach(() => {
 	jest.restoreAllMocks();
 });
 
-describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', () => {
+describe('AEP Dataflow Run Trigger, version 1 (one finish event)', () => {
 	test('first poll records what exists and emits nothing; later polls emit each newly finished run once, across restarts', async () => {
 		expectTokenRequest();
 		// The two polls that emit read the dataflow for its name (a poll has no execution to cache in).
