@@ -1,10 +1,9 @@
 /** Source Connection → Create: audiences (Profile store). */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
-import { assertAllRequestsMade, expectNameLookup, expectTokenRequest, resetNock } from '../../harness/aep';
+import { assertAllRequestsMade, expectTokenRequest, resetNock } from '../../harness/aep';
 import { fillPlaceholders, fixture } from '../../harness/fixtures';
-import { DATA_LAKE, PROFILE_STORE, CREATED, expectEligibleDatasets, expectCreate, runSource } from './helpers';
+import { PROFILE_STORE, CREATED, expectCreate, runSource } from './helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import { assertAllRequestsMade, resetNock } from '../../harness/aep';
 import { DESTINATION_SLUGS, connectionSpecFixture, expectConnectionSpec, expectFlowSpecs, fillPlaceholders, fixture } from '../../harness/fixtures';
-import { BASE_CONNECTION_ID, PLACEHOLDERS, DATASET_FLOW_SPECS, LOCATION, mapperValues, targetParameters, nodeParameters, runTarget } from './helpers';
+import { PLACEHOLDERS, LOCATION, mapperValues, targetParameters, nodeParameters, runTarget } from './helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 
