@@ -103,6 +103,8 @@ describe('AEP Patch Dataflow: bodies equal the documented examples', () => {
 							audienceId: '{SEGMENT_ID}',
 							audienceName: 'Name of the segment that you are activating',
 							audienceDescription: 'Description of the segment that you are activating',
+							// A legacy batch destination (seed 002): its destination macro is %DESTINATION_NAME%.
+							fileNameTemplate: '%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%',
 							exportMode: 'DAILY_FULL_EXPORT',
 							fullExportFrequency: 'ONCE',
 							triggerType: 'SCHEDULED',
