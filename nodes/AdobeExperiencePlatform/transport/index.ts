@@ -1,6 +1,7 @@
 export { cachedPerExecution } from './cache';
 export { mapBounded, PARALLEL_REQUEST_LIMIT } from './concurrency';
 export { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
+export { aepCredentials } from './credentials';
 export type { AepErrorInfo } from './errors';
 export { readAepError } from './errors';
 export type { ListRequest } from './paging';

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
+import { aepCredentials } from './credentials';
 import { failureFromThrown, toNodeApiError } from './errors';
 import { lowerCaseHeaders, parseBody } from './response';
 import type { AepContext, AepRequest, AepResponse } from './types';
@@ -32,7 +33,7 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 async function baseUrl(ctx: AepContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const credentials = await aepCredentials(ctx);
 	const gateway = String(credentials.gatewayUrl || 'https://platform.adobe.io').replace(/\/+$/, '');
 	return `${gateway}${FLOW_SERVICE_PATH}`;
 }
