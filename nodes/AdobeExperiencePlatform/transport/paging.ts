@@ -7,6 +7,9 @@ import type { AepContext } from './types';
 /** AEP's largest page size on both paging schemes. */
 export const MAX_PAGE_SIZE = 100;
 
+/** Bound of the page-by-page walk a filter with a limit makes (100,000 items at 100 a page). */
+const MAX_PAGES_FILTERED = 1000;
+
 export interface ListRequest {
 	path: string;
 	qs?: IDataObject;
@@ -70,7 +73,8 @@ interface StartLimitPage {
  */
 export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
 	const itemsKey = list.itemsKey ?? 'items';
-	const pageSize = Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
+	// With a filter, the limit counts kept items: full pages are read.
+	const pageSize = list.keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
 	const fetchPage = async (start: number) =>
 		await aepRequestBody<StartLimitPage>(ctx, {
 			method: 'GET',
@@ -78,12 +82,25 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 			qs: { ...list.qs, start, limit: pageSize },
 			itemIndex: list.itemIndex,
 		});
+	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
+	const keep = list.keep;
+	if (keep && list.limit !== undefined) {
+		// A filter with a limit: page after page, stopping as soon as enough items are kept.
+		const kept: IDataObject[] = [];
+		for (let start = 0, page = 0; page < MAX_PAGES_FILTERED; page++, start += pageSize) {
+			const current = await fetchPage(start);
+			const items = (current[itemsKey] as IDataObject[] | undefined) ?? [];
+			kept.push(...items.filter(keep));
+			if (kept.length >= wanted || items.length === 0 || current.pageInfo?.hasNext === false) break;
+		}
+		return kept.slice(0, wanted);
+	}
 	const first = await fetchPage(0);
 	const results = [...((first[itemsKey] as IDataObject[] | undefined) ?? [])];
-	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
 	const total = first.pageInfo?.total;
+	const done = (items: IDataObject[]) => (keep ? items.filter(keep) : items).slice(0, wanted);
 	if (results.length >= wanted || first.pageInfo?.hasNext === false || results.length === 0) {
-		return results.slice(0, wanted);
+		return done(results);
 	}
 	if (typeof total === 'number') {
 		const end = Math.min(total, wanted);
@@ -91,7 +108,7 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 		for (let start = pageSize; start < end; start += pageSize) starts.push(start);
 		const pages = await mapBounded(starts, PARALLEL_REQUEST_LIMIT, fetchPage);
 		for (const page of pages) results.push(...((page[itemsKey] as IDataObject[] | undefined) ?? []));
-		return results.slice(0, wanted);
+		return done(results);
 	}
 	// Total unknown: walk page by page while the API says there is more.
 	let page = first;
@@ -101,5 +118,5 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 		if (items.length === 0) break;
 		results.push(...items);
 	}
-	return results.slice(0, wanted);
+	return done(results);
 }
