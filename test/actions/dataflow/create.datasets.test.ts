@@ -56,6 +56,7 @@ describe('AEP Create Dataflow: datasets', () => {
 			sourceConnectionIds: ['<FROM_STEP_CREATE_SOURCE_CONNECTION>'],
 			targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
 			scheduleParams: { interval: 3, timeUnit: 'hour', startTime: 1675901210 },
+			transformations: [],
 			state: null,
 		});
 	});
