@@ -19,7 +19,7 @@ const seed = (file: string) =>
 	JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'fixtures', 'seed-examples', file), 'utf8')) as IDataObject;
 
 /** Creates an S3 audience dataflow from seed 004's bodies (three audiences) over plain HTTP. */
-async function audienceFlow(context: BenchContext, accessToken: string, name: string): Promise<{ id: string; etag: string }> {
+async function audienceFlow(context: BenchContext, accessToken: string, name: string): Promise<IDataObject> {
 	const post = async (collection: string, body: unknown) => {
 		const response = await fetch(`${context.sim.gatewayUrl}/data/foundation/flowservice${collection}`, {
 			method: 'POST',
@@ -41,12 +41,14 @@ async function audienceFlow(context: BenchContext, accessToken: string, name: st
 			.replace('"<FROM_STEP_CREATE_TARGET_CONNECTION>"', JSON.stringify(target.id)),
 	) as IDataObject & { transformations: Array<{ params: { segmentSelectors: { selectors: unknown[] } } }> };
 	flowBody.transformations[0].params.segmentSelectors.selectors = ['A', 'B', 'C'].map((id) => ({ type: 'PLATFORM_SEGMENT', value: { id } }));
-	return await post('/flows', { ...flowBody, name, flowSpec: { id: S3_AUDIENCE_FLOW_SPEC, version: '1.0' } });
+	const created = await post('/flows', { ...flowBody, name, flowSpec: { id: S3_AUDIENCE_FLOW_SPEC, version: '1.0' } });
+	// As Create Dataflow outputs it: the ID and etag AEP answered, and the layout it sent.
+	return { ...created, transformations: flowBody.transformations };
 }
 
 const audience = (index: number) => ({ audienceId: `bench-audience-${index}`, audienceName: `Bench audience ${index}`, startTimeUtc: '17:00' });
 
-async function patchRequests(context: BenchContext, credentialId: string, flow: { id: string; etag: string }, n: number, asItems: boolean) {
+async function patchRequests(context: BenchContext, credentialId: string, flow: IDataObject, n: number, asItems: boolean) {
 	const parameters = {
 		dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 		operations: asItems

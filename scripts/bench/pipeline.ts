@@ -15,6 +15,8 @@ const CREATED_OBJECTS = 4;
 const RUN_READS_UNTIL_DONE = 3;
 /** Connection specs and flow specs: the reads a cold run may add. */
 const SPEC_KINDS = 2;
+/** Re-runs of each pipeline in the comparison (medians compared). */
+const COMPARISON_ROUNDS = 3;
 
 const PIPELINE_NODES = ['AEP Dataset List', 'AEP Create Source Connection', 'AEP Create Base Connection', 'AEP Create Target Connection', 'AEP Create Dataflow', 'AEP Get Runs'];
 
@@ -76,16 +78,26 @@ export async function pipelineCases(context: BenchContext, latencyMs: number): P
 	const runHandBuilt = async () =>
 		await expectSuccess(runWorkflow({ ...handBuilt, credentials: context.credentials }), ['Runs']);
 	await runHandBuilt();
-	const byHand = await measure(sim, runHandBuilt);
+	// Alternating re-runs, the median of each: one run's timing noise is not a verdict.
+	const handRuns: Array<Measured<unknown>> = [];
+	const ourRuns: Array<Measured<unknown>> = [];
+	for (let round = 0; round < COMPARISON_ROUNDS; round++) {
+		handRuns.push(await measure(sim, runHandBuilt));
+		ourRuns.push(await measure(sim, async () => await runOurs(context, credentialId)));
+	}
+	const median = (runs: Array<Measured<unknown>>) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+	const byHand = median(handRuns);
+	const oursAgain = median(ourRuns);
 	const handKinds = kinds(byHand.requests);
-	// Ours again, right after, so both re-runs see the same machine state.
-	const oursAgain = await measure(sim, async () => await runOurs(context, credentialId));
-	const oursKinds = kinds(oursAgain.requests);
+	const oursKinds = {
+		...kinds(oursAgain.requests),
+		creates: Math.max(...ourRuns.map((run) => kinds(run.requests).creates)),
+	};
 	const requestRatio = ratio(handKinds.total, oursKinds.total);
 	const timeRatio = ratio(byHand.ms, oursAgain.ms);
 	rows.push({
 		name: 'Pipeline re-run: HTTP Request nodes / ours',
-		measured: `requests ${handKinds.total}/${oursKinds.total} = ${fmt(requestRatio)}, time ${fmt(byHand.ms, 0)}/${fmt(oursAgain.ms, 0)} ms = ${fmt(timeRatio)}; creates on re-run: HTTP ${handKinds.creates}, ours ${oursKinds.creates}`,
+		measured: `requests ${handKinds.total}/${oursKinds.total} = ${fmt(requestRatio)}, median time of ${COMPARISON_ROUNDS} ${fmt(byHand.ms, 0)}/${fmt(oursAgain.ms, 0)} ms = ${fmt(timeRatio)}; creates per re-run: HTTP ${handKinds.creates}, ours ${oursKinds.creates}`,
 		goal: '≥ 1.00 in requests and time, ours creates 0',
 		ok: requestRatio >= 1 && timeRatio >= 1 && oursKinds.creates === 0,
 	});
