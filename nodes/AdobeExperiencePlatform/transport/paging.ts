@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapBounded, PARALLEL_REQUEST_LIMIT } from './concurrency';
-import { aepRequestBody } from './request';
+import { mapWithBackoff, pagesInFlight } from './concurrency';
+import { aepRequestBody, throttledAnswers } from './request';
 import type { AepContext } from './types';
 
 /** AEP's largest page size on both paging schemes. */
@@ -69,7 +69,7 @@ interface StartLimitPage {
 
 /**
  * Lists over `start`/`limit` with `pageInfo`. Once the first page tells the total, the remaining
- * pages are fetched in parallel (bounded) and put back in order.
+ * pages are fetched in parallel (8 at once, halved on each 429) and put back in order.
  */
 export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
 	const itemsKey = list.itemsKey ?? 'items';
@@ -106,7 +106,7 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 		const end = Math.min(total, wanted);
 		const starts: number[] = [];
 		for (let start = pageSize; start < end; start += pageSize) starts.push(start);
-		const pages = await mapBounded(starts, PARALLEL_REQUEST_LIMIT, fetchPage);
+		const pages = await mapWithBackoff(starts, pagesInFlight(), fetchPage, () => throttledAnswers(ctx));
 		for (const page of pages) results.push(...((page[itemsKey] as IDataObject[] | undefined) ?? []));
 		return done(results);
 	}

@@ -70,12 +70,14 @@ export async function aepRequest<T = IDataObject>(
 }
 
 /**
- * The first request of a node run goes alone: n8n fetches the token on the first request that finds
- * none, so parallel first requests (catalogue reads, pages) would each fetch a token of their own.
+ * Without a token held, the first request of a node run goes alone: n8n fetches the token on the
+ * first request that finds none, so parallel first requests (catalogue reads, pages) would each
+ * fetch a token of their own. With a token held, nothing waits.
  */
 const firstRequests = new WeakMap<object, Promise<void>>();
 
 async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Promise<R> {
+	if (String((await aepCredentials(ctx)).accessToken ?? '') !== '') return await send();
 	const first = firstRequests.get(ctx);
 	if (first) {
 		await first;
@@ -132,12 +134,20 @@ async function send<T>(
 					(failure.statusCode === undefined &&
 						failure.networkCode !== undefined &&
 						RETRYABLE_NETWORK_CODES.has(failure.networkCode))));
+		if (failure.statusCode === 429) throttled.set(ctx, throttledAnswers(ctx) + 1);
 		if (retryable && attempt < retryPolicy.maxRetries) {
 			await sleep(retryDelay(attempt, failure.headers?.['retry-after']));
 			continue;
 		}
 		throw toNodeApiError(ctx, request, failure, thrown, attempt);
 	}
+}
+
+/** 429 answers this node run has had, so that parallel paging can slow down. */
+const throttled = new WeakMap<object, number>();
+
+export function throttledAnswers(ctx: AepContext): number {
+	return throttled.get(ctx) ?? 0;
 }
 
 /** Only the body, for the many calls that need nothing else. */
