@@ -5,7 +5,7 @@ export const PARALLEL_REQUEST_LIMIT = 4;
  * Pages of one list in flight at once. Tunable for the benchmark's sequential baseline
  * (`setPagingPolicy({ maxInFlight: 1 })`); halved each time AEP answers 429 during the list.
  */
-const pagingPolicy = { maxInFlight: 8 };
+const pagingPolicy = { maxInFlight: 10 };
 
 export function setPagingPolicy(policy: Partial<typeof pagingPolicy>): typeof pagingPolicy {
 	const previous = { ...pagingPolicy };

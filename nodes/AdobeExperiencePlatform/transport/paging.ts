@@ -69,7 +69,7 @@ interface StartLimitPage {
 
 /**
  * Lists over `start`/`limit` with `pageInfo`. Once the first page tells the total, the remaining
- * pages are fetched in parallel (8 at once, halved on each 429) and put back in order.
+ * pages are fetched in parallel (10 at once, halved on each 429) and put back in order.
  */
 export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
 	const itemsKey = list.itemsKey ?? 'items';
