@@ -4,22 +4,18 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IN8nHttpFullResponse,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-export const DEFAULT_IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
-export const DEFAULT_GATEWAY_URL = 'https://platform.adobe.io';
-export const DEFAULT_SCOPES =
-	'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
+import {
+	DEFAULT_IMS_TOKEN_URL,
+	DEFAULT_SCOPES,
+	fetchImsToken,
+} from '../nodes/AdobeExperiencePlatform/transport/imsToken';
 
-interface ImsTokenResponse {
-	access_token?: string;
-	expires_in?: number;
-	error?: string;
-	error_description?: string;
-}
+export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES };
+export const DEFAULT_GATEWAY_URL = 'https://platform.adobe.io';
 
 /**
  * Adobe's OAuth Server-to-Server credential. The access token is fetched by `preAuthentication`
@@ -93,7 +89,8 @@ export class AepPlatformApi implements ICredentialType {
 			name: 'showAdvanced',
 			type: 'boolean',
 			default: false,
-			description: "Whether to change Adobe's token or gateway URL (stage gateway, local simulation)",
+			description:
+				"Whether to change Adobe's token or gateway URL (stage gateway, local simulation) or the request timeout",
 		},
 		{
 			displayName: 'IMS Token URL',
@@ -107,38 +104,23 @@ export class AepPlatformApi implements ICredentialType {
 			name: 'gatewayUrl',
 			type: 'string',
 			default: DEFAULT_GATEWAY_URL,
-			description: 'Use https://platform-stage.adobe.io for the stage gateway',
+			description: 'Use https://platform-stage.adobe.io for the stage gateway. Must be https (http only for localhost).',
+			displayOptions: { show: { showAdvanced: [true] } },
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: 60,
+			description: 'How long one request to IMS or AEP may take before it is abandoned (and, for reads, retried)',
 			displayOptions: { show: { showAdvanced: [true] } },
 		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			// The secret travels only in the form body, never in the URL.
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? ''),
-				scope: String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-		const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as
-			| ImsTokenResponse
-			| undefined;
-		if (response.statusCode >= 400 || !body?.access_token) {
-			const reason = body?.error_description ?? body?.error ?? `HTTP ${response.statusCode}`;
-			// Only IMS's own words and the error code: never the request, which holds the secret.
-			throw new Error(
-				`Adobe IMS refused the token request: ${reason}${body?.error ? ` (${body.error})` : ''}`,
-			);
-		}
-		return { accessToken: body.access_token };
+		const { accessToken } = await fetchImsToken(this, credentials);
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -160,14 +142,9 @@ export class AepPlatformApi implements ICredentialType {
 			baseURL: `={{($credentials.gatewayUrl || "${DEFAULT_GATEWAY_URL}").replace(/\\/+$/, "")}}/data/foundation/flowservice`,
 			url: '/connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0',
 			method: 'GET',
+			// The token goes with the test request: a redirect must not carry it elsewhere.
+			disableFollowRedirect: true,
+			timeout: 60_000,
 		},
 	};
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }

@@ -6,11 +6,26 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import type { AepContext } from '../transport';
-import { aepListByContinuation, aepRequestBody, continuationTokenOf, MAX_PAGE_SIZE } from '../transport';
+import {
+	aepListByContinuation,
+	aepRequest,
+	aepRequestBody,
+	continuationTokenOf,
+	incompleteAnswerError,
+	MAX_PAGE_SIZE,
+} from '../transport';
 import type { Collection } from './paths';
 import { COLLECTIONS } from './paths';
 
 export type { Collection } from './paths';
+
+/** What each collection holds, for messages ("the dataflow may have been created"). */
+const RECORD_NAMES: Record<Collection, string> = {
+	baseConnections: 'base connection',
+	sourceConnections: 'source connection',
+	targetConnections: 'target connection',
+	flows: 'dataflow',
+};
 
 /** POST a new record; AEP answers `{id, etag}`. Never retried: a create is not idempotent. */
 export async function createRecord(
@@ -19,7 +34,22 @@ export async function createRecord(
 	body: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await aepRequestBody(ctx, { method: 'POST', path: COLLECTIONS[collection], body, itemIndex });
+	const request = { method: 'POST' as const, path: COLLECTIONS[collection], body, itemIndex, creates: RECORD_NAMES[collection] };
+	const response = await aepRequest(ctx, request);
+	// Without an ID the next node has nothing to work with, and the record may still exist.
+	if (typeof response.body?.id !== 'string' || response.body.id === '') {
+		throw incompleteAnswerError(ctx, request, response, 'it held no ID');
+	}
+	return response.body;
+}
+
+/** DELETE one record (a duplicate this node just made); AEP answers 204. */
+export async function deleteRecord(ctx: AepContext, collection: Collection, id: string, itemIndex?: number): Promise<void> {
+	await aepRequestBody(ctx, {
+		method: 'DELETE',
+		path: `${COLLECTIONS[collection]}/${encodeURIComponent(id)}`,
+		itemIndex,
+	});
 }
 
 /**

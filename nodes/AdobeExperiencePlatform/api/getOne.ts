@@ -12,8 +12,9 @@ export async function getOne<T extends IDataObject = IDataObject>(
 	ctx: AepContext,
 	path: string,
 	itemIndex?: number,
+	deadline?: number,
 ): Promise<T | undefined> {
-	const body = await aepRequestBody<IDataObject>(ctx, { method: 'GET', path, itemIndex });
+	const body = await aepRequestBody<IDataObject>(ctx, { method: 'GET', path, itemIndex, deadline });
 	if (Array.isArray(body.items)) return body.items[0] as T | undefined;
 	return body.id !== undefined ? (body as T) : undefined;
 }

@@ -10,7 +10,7 @@ import { getOne } from './getOne';
 import { PATHS } from './paths';
 
 /** Runs of the given dataflows, newest first, over continuation pages (filters repeated on each). */
-export async function listRuns(ctx: AepContext, query: RunsQuery): Promise<IDataObject[]> {
+export async function listRuns(ctx: AepContext, query: RunsQuery, deadline?: number): Promise<IDataObject[]> {
 	const chunks: string[][] = [];
 	for (let i = 0; i < query.flowIds.length; i += FLOW_IDS_PER_RUNS_REQUEST) {
 		chunks.push(query.flowIds.slice(i, i + FLOW_IDS_PER_RUNS_REQUEST));
@@ -22,6 +22,7 @@ export async function listRuns(ctx: AepContext, query: RunsQuery): Promise<IData
 			limit: query.limit,
 			keep: query.keep,
 			itemIndex: query.itemIndex,
+			deadline,
 		}),
 	);
 	if (lists.length === 1) return lists[0];
@@ -30,8 +31,8 @@ export async function listRuns(ctx: AepContext, query: RunsQuery): Promise<IData
 }
 
 /** One run by ID; Flow Service answers `{items: [run]}`, a bare run is accepted too. */
-export async function getRun(ctx: AepContext, runId: string, itemIndex?: number): Promise<IDataObject> {
-	const run = await getOne(ctx, PATHS.run(runId), itemIndex);
+export async function getRun(ctx: AepContext, runId: string, itemIndex?: number, deadline?: number): Promise<IDataObject> {
+	const run = await getOne(ctx, PATHS.run(runId), itemIndex, deadline);
 	if (!run) throw new NodeOperationError(ctx.getNode(), `Run ${runId} was not found`, { itemIndex });
 	return run;
 }

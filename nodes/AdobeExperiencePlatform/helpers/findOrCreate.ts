@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Collection } from '../api/collections';
-import { listByName } from '../api/collections';
+import { deleteRecord, listByName } from '../api/collections';
 import { invalidParameter } from './validation';
 
 export type IfExists = 'create' | 'reuse' | 'fail';
@@ -89,44 +89,82 @@ export function getNameAndIfExists(
 	return { name, ifExists };
 }
 
-function newestFirst(a: IDataObject, b: IDataObject): number {
-	return Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0);
+/** Oldest first: createdAt, then id, so every run that sees the same records picks the same one. */
+export function oldestFirst(a: IDataObject, b: IDataObject): number {
+	const byTime = Number(a.createdAt ?? Number.MAX_SAFE_INTEGER) - Number(b.createdAt ?? Number.MAX_SAFE_INTEGER);
+	return byTime !== 0 ? byTime : String(a.id ?? '').localeCompare(String(b.id ?? ''));
 }
 
+async function recordsNamed(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<IDataObject[]> {
+	const found = await listByName(ctx, request.collection, request.name, request.filters, request.itemIndex);
+	// The filter is AEP's; the exact comparison is ours (case, spaces).
+	return found.filter((record) => record.name === request.name).sort(oldestFirst);
+}
+
+/**
+ * "Reuse It" with concurrent runs. What is guaranteed: a run reuses the oldest equal record it
+ * sees; after creating, it looks again, and if an equal record with the same name is older than the
+ * one it made (createdAt, then id), it deletes its own and uses that one, so runs that can see
+ * each other's records converge on one. What is not: AEP's listing may lag behind a create, so two
+ * runs that start within that lag may each keep their own record (a duplicate, picked up by the
+ * next run's "Reuse It" as the oldest); when the second look or the delete fails, the record just
+ * made stays (output, or left for the oldest-wins rule); a record that differs (other connections)
+ * is never reused or deleted.
+ */
 export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
-	const { collection, resource, name, ifExists, itemIndex } = request;
+	const { resource, name, ifExists, itemIndex } = request;
 	if (ifExists === 'create') return { record: await request.create(), created: true };
 
 	checkNameForLookup(ctx, name, itemIndex);
-	const found = await listByName(ctx, collection, name, request.filters, itemIndex);
-	// The filter is AEP's; the exact comparison is ours (case, spaces).
-	const existing = found.filter((record) => record.name === name).sort(newestFirst);
-	if (existing.length === 0) return { record: await request.create(), created: true };
+	const existing = await recordsNamed(ctx, request);
+	if (existing.length === 0) return await createThenConverge(ctx, request);
 
-	const [newest] = existing;
+	const [oldest] = existing;
 	const others = existing.length > 1 ? ` and ${existing.length - 1} more` : '';
 	if (ifExists === 'fail') {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`A ${resource} named "${name}" already exists (ID ${String(newest.id)}${others})`,
+			`A ${resource} named "${name}" already exists (ID ${String(oldest.id)}${others})`,
 			{
 				itemIndex,
 				description: `"${IF_EXISTS_DISPLAY_NAME}" is set to Fail. Set it to Reuse It to use the existing ${resource}, or pick another name.`,
 			},
 		);
 	}
-	const reason = request.mismatch?.(newest);
-	if (reason) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`A ${resource} named "${name}" already exists (ID ${String(newest.id)}) but cannot be reused: ${reason}`,
-			{
-				itemIndex,
-				description: `Pick another name, or set "${IF_EXISTS_DISPLAY_NAME}" to Create Another.`,
-			},
-		);
+	const reusable = existing.find((record) => !request.mismatch?.(record));
+	if (reusable) return { record: reusable, created: false };
+	const reason = request.mismatch?.(oldest);
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`A ${resource} named "${name}" already exists (ID ${String(oldest.id)}) but cannot be reused: ${reason}`,
+		{
+			itemIndex,
+			description: `Pick another name, or set "${IF_EXISTS_DISPLAY_NAME}" to Create Another.`,
+		},
+	);
+}
+
+async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
+	const created = await request.create();
+	const createdId = String(created.id ?? '');
+	let listed: IDataObject[];
+	try {
+		listed = await recordsNamed(ctx, request);
+	} catch {
+		// The record exists: a failed second look must not hide it. The next "Reuse It" converges.
+		return { record: created, created: true };
 	}
-	return { record: newest, created: false };
+	const equal = listed.filter((record) => !request.mismatch?.(record));
+	const ours = equal.find((record) => String(record.id) === createdId);
+	// Ours not listed yet: it is the newest, so any equal record listed is older.
+	const winner = ours ? equal[0] : equal.find((record) => String(record.id) !== createdId);
+	if (!winner || String(winner.id) === createdId) return { record: created, created: true };
+	try {
+		await deleteRecord(ctx, request.collection, createdId, request.itemIndex);
+	} catch {
+		// Left behind, ours is never picked by "Reuse It" (the older one is), so runs still converge.
+	}
+	return { record: winner, created: false };
 }
 
 /** What every create operation outputs first: the ID and etag AEP gave (or the existing record's), and whether it is new. */

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import type { ExportType } from '../domain/catalogue';
 import { DATAFLOW_ID_EXAMPLE, DESTINATION_ID_EXAMPLE } from '../descriptions/locators';
+import { isUuid } from '../domain/uuid';
 import { invalidParameter, requireUuid } from './validation';
 
 export function getExportType(ctx: IExecuteFunctions, itemIndex: number): ExportType {
@@ -58,7 +59,8 @@ export function getDataflowId(ctx: IExecuteFunctions | IPollFunctions, itemIndex
 export function getConnectionId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const id = typeof raw === 'string' ? raw.trim() : '';
-	if (!id || /\s/.test(id)) {
+	// Flow Service IDs are UUIDs: anything else would only come back as AEP's 400, after a lookup.
+	if (!isUuid(id)) {
 		throw invalidParameter(
 			ctx,
 			label,

@@ -1,122 +1,82 @@
 import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { readAepError } from './aepError';
+import { describeFailure } from './describeFailure';
 import { lowerCaseHeaders, parseBody } from './response';
+import { redactError } from './secrets';
 import type { AepContext, AepRequest, Failure } from './types';
+import { originOf, redirectTarget } from './urls';
 
-export function failureFromThrown(thrown: unknown): Failure {
+export type { AepErrorInfo } from './aepError';
+export { readAepError } from './aepError';
+
+/** What an exception from n8n's request helper tells: an HTTP answer, or what went wrong on the wire. */
+export function failureFromThrown(thrown: unknown, url: string): Failure {
 	// n8n wraps what axios threw in a NodeApiError whose cause is the axios error.
 	const error = thrown as {
 		cause?: unknown;
 		code?: string;
 		message?: string;
-		httpCode?: string | null;
 		response?: { status?: number; headers?: unknown; data?: unknown };
 	};
 	const cause = (error?.cause ?? error) as typeof error;
 	const response = cause?.response ?? error?.response;
-	if (response?.status !== undefined) {
-		return {
-			statusCode: response.status,
-			headers: lowerCaseHeaders(response.headers),
-			body: parseBody(response.data),
-			message: cause?.message,
-		};
+	const code = cause?.code ?? error?.code;
+	const message = cause?.message ?? error?.message ?? String(thrown);
+	if (response?.status !== undefined && response.status >= 200 && response.status < 300) {
+		// The status line came, then the body broke off.
+		return { statusCode: response.status, networkCode: code ?? 'ECONNRESET', readFailed: true, message, host: new URL(originOf(url)).host };
 	}
-	return {
-		networkCode: cause?.code ?? error?.code,
-		message: cause?.message ?? error?.message ?? String(thrown),
-	};
-}
-
-export interface AepErrorInfo {
-	message: string;
-	code?: string;
-	details?: string;
+	if (response?.status !== undefined) {
+		const headers = lowerCaseHeaders(response.headers);
+		const failure: Failure = { statusCode: response.status, headers, body: parseBody(response.data), message };
+		if (response.status >= 300 && response.status < 400) failure.redirectTo = redirectTarget(headers.location, url);
+		return failure;
+	}
+	return { networkCode: code, message, host: new URL(originOf(url)).host };
 }
 
 /**
- * Reads AEP's four error shapes (and IMS's), so the user sees AEP's own words:
- * 1. gateway `{error_code, message}`; 2. Flow Service `{errorMessage, errorDetails}`;
- * 3. problem JSON `{type, title, status, detail, report}`; 4. `{message}`.
+ * The one place an AEP failure becomes an error: AEP's message, code, HTTP status and request id
+ * when it answered; what happened when it did not; every secret masked.
  */
-export function readAepError(body: unknown): AepErrorInfo | undefined {
-	if (typeof body === 'string') return body.trim() ? { message: body.trim().slice(0, 500) } : undefined;
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const b = body as Record<string, unknown>;
-	const text = (value: unknown): string | undefined => {
-		if (value === undefined || value === null || value === '') return undefined;
-		return typeof value === 'string' ? value : JSON.stringify(value);
-	};
-	if (b.error_code !== undefined) {
-		return { message: text(b.message) ?? 'Request rejected by the Adobe gateway', code: text(b.error_code) };
-	}
-	if (b.errorMessage !== undefined) {
-		return {
-			message: text(b.errorMessage)!,
-			code: text(b.errorCode ?? b.code),
-			details: text(b.errorDetails),
-		};
-	}
-	if (b.title !== undefined || b.detail !== undefined) {
-		const report = b.report as Record<string, unknown> | undefined;
-		const reportText = report
-			? text(report['detailed-message'] ?? report.detailedMessage ?? report.message ?? report)
-			: undefined;
-		const title = text(b.title);
-		const detail = text(b.detail);
-		return {
-			message: [title, detail].filter(Boolean).join(': ') || 'Request failed',
-			code: text(b.code ?? b.type),
-			details: reportText,
-		};
-	}
-	if (b.error_description !== undefined || typeof b.error === 'string') {
-		return { message: text(b.error_description) ?? text(b.error)!, code: text(b.error) };
-	}
-	if (b.message !== undefined) return { message: text(b.message)!, code: text(b.code) };
-	return undefined;
-}
-
 export function toNodeApiError(
 	ctx: AepContext,
 	request: AepRequest,
 	failure: Failure,
-	thrown: unknown,
 	retries: number,
+	timeoutSeconds = 60,
 ): NodeApiError {
-	const info = readAepError(failure.body);
+	const info = failure.unreadable || failure.redirectTo ? undefined : readAepError(failure.body);
 	const requestId = failure.headers?.['x-request-id'];
 	const status = failure.statusCode;
-	let message: string;
-	if (info) {
-		message = `AEP ${request.method} ${request.path} failed: ${info.message}`;
-	} else if (status !== undefined) {
-		message = `AEP ${request.method} ${request.path} failed with HTTP ${status}`;
-	} else {
-		message = `AEP ${request.method} ${request.path} could not be sent: ${failure.networkCode ?? failure.message ?? 'network error'}`;
-	}
+	const described = describeFailure(request, failure, info, timeoutSeconds);
 	const facts = [
 		info?.code ? `error code ${info.code}` : undefined,
 		status !== undefined ? `HTTP ${status}` : undefined,
 		requestId ? `request id ${requestId}` : undefined,
 		retries > 0 ? `after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : undefined,
 	].filter(Boolean);
-	const description = [facts.join(', '), info?.details].filter(Boolean).join('. ');
+	const description = [facts.join(', '), described.hint, info?.details].filter(Boolean).join('. ');
 	const error = new NodeApiError(
 		ctx.getNode(),
 		{
-			message: info?.message ?? failure.message ?? message,
+			message: info?.message ?? described.message,
 			...(info?.code ? { errorCode: info.code } : {}),
 			...(requestId ? { requestId } : {}),
 		} as JsonObject,
 		{
-			message,
+			message: described.message,
 			description: description || undefined,
-			httpCode: status !== undefined ? String(status) : undefined,
+			// Only a real HTTP error status: n8n would otherwise replace the message by its own
+			// text for that status, and a 2xx that broke off is not an HTTP error.
+			httpCode: status !== undefined && status >= 300 && !failure.readFailed ? String(status) : undefined,
 			itemIndex: request.itemIndex,
 		},
 	);
+	// n8n rewrites a message that names a network code (ECONNREFUSED ...) into its own words; ours say more.
+	error.message = described.message;
 	// Machine-readable facts for expressions and error workflows.
 	error.context.aep = {
 		status: status ?? null,
@@ -125,8 +85,36 @@ export function toNodeApiError(
 		aepMessage: info?.message ?? null,
 		networkCode: failure.networkCode ?? null,
 	};
-	if (status === undefined && thrown instanceof Error && !failure.networkCode) {
-		error.cause = thrown;
-	}
+	return redactError(error);
+}
+
+/** A listing AEP's answers would never end: stopped with what happened and what to do. */
+export function listingError(
+	ctx: AepContext,
+	list: { path: string; itemIndex?: number },
+	message: string,
+	description: string,
+): NodeApiError {
+	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description,
+		itemIndex: list.itemIndex,
+	});
+	error.message = message;
 	return error;
+}
+
+/** A 2xx answer that parsed but lacks what the caller needs (a create answer without an ID). */
+export function incompleteAnswerError(
+	ctx: AepContext,
+	request: AepRequest,
+	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	reason: string,
+): NodeApiError {
+	return toNodeApiError(
+		ctx,
+		request,
+		{ statusCode: response.statusCode, headers: response.headers, body: response.body, unreadable: true, unreadableReason: reason },
+		0,
+	);
 }

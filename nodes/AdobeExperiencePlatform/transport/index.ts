@@ -3,8 +3,9 @@ export { mapBounded, PARALLEL_REQUEST_LIMIT, setPagingPolicy } from './concurren
 export { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
 export { aepCredentials } from './credentials';
 export type { AepErrorInfo } from './errors';
-export { readAepError } from './errors';
+export { incompleteAnswerError, readAepError } from './errors';
 export type { ListRequest } from './paging';
-export { aepListByContinuation, aepListByStartLimit, continuationTokenOf, MAX_PAGE_SIZE } from './paging';
+export { aepListByContinuation, aepListByStartLimit, continuationTokenOf, MAX_PAGE_SIZE, setMaxPages } from './paging';
 export { aepRequest, aepRequestBody, setRetryPolicy } from './request';
 export type { AepContext, AepRequest, AepResponse } from './types';
+export { redactError, redactValue, rememberCredentialValues, rememberSecrets, SECRET_MASK } from './secrets';

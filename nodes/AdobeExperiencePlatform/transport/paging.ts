@@ -1,14 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapWithBackoff, pagesInFlight } from './concurrency';
+import { listingError } from './errors';
 import { aepRequestBody, throttledAnswers } from './request';
 import type { AepContext } from './types';
 
 /** AEP's largest page size on both paging schemes. */
 export const MAX_PAGE_SIZE = 100;
 
-/** Bound of the page-by-page walk a filter with a limit makes (100,000 items at 100 a page). */
-const MAX_PAGES_FILTERED = 1000;
+/** Most pages one listing reads (50,000 items at 100 a page); tests lower it. */
+const pagingBounds = { maxPages: 500 };
+
+export function setMaxPages(maxPages: number): number {
+	const previous = pagingBounds.maxPages;
+	pagingBounds.maxPages = maxPages;
+	return previous;
+}
+
+function tooManyPages(ctx: AepContext, list: ListRequest, pages: number): Error {
+	return listingError(
+		ctx,
+		list,
+		`Listing ${list.path} stopped after ${pages} pages (${pages * MAX_PAGE_SIZE} items at most), the most one listing reads`,
+		'Set a Limit or narrow the filters, so that fewer items are listed.',
+	);
+}
 
 export interface ListRequest {
 	path: string;
@@ -20,6 +36,8 @@ export interface ListRequest {
 	itemsKey?: string;
 	/** Client-side filter (continuation lists): full pages are read and the limit counts kept items. */
 	keep?: (item: IDataObject) => boolean;
+	/** Epoch ms no page request may outlive (a wait's own timeout). */
+	deadline?: number;
 }
 
 interface ContinuationPage {
@@ -35,7 +53,10 @@ export async function aepListByContinuation(ctx: AepContext, list: ListRequest):
 	const itemsKey = list.itemsKey ?? 'items';
 	const results: IDataObject[] = [];
 	let token: string | undefined;
+	const seenTokens = new Set<string>();
+	let pages = 0;
 	do {
+		if (++pages > pagingBounds.maxPages) throw tooManyPages(ctx, list, pages - 1);
 		const remaining =
 			list.limit === undefined || list.keep ? MAX_PAGE_SIZE : list.limit - results.length;
 		const page = await aepRequestBody<ContinuationPage>(ctx, {
@@ -47,11 +68,23 @@ export async function aepListByContinuation(ctx: AepContext, list: ListRequest):
 				...(token ? { continuationToken: token } : {}),
 			},
 			itemIndex: list.itemIndex,
+			deadline: list.deadline,
 		});
 		const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
 		results.push(...(list.keep ? items.filter(list.keep) : items));
 		token = continuationTokenOf(page._links?.next?.href);
 		if (items.length === 0) break;
+		if (token !== undefined) {
+			if (seenTokens.has(token)) {
+				throw listingError(
+					ctx,
+					list,
+					`Listing ${list.path} stopped: AEP answered page ${pages} with the continuation token of an earlier page, so the listing would never end`,
+					'Run it again; if it happens again, AEP\'s paging of this list is broken: set a Limit to read only the first pages.',
+				);
+			}
+			seenTokens.add(token);
+		}
 	} while (token && (list.limit === undefined || results.length < list.limit));
 	return list.limit === undefined ? results : results.slice(0, list.limit);
 }
@@ -81,13 +114,15 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 			path: list.path,
 			qs: { ...list.qs, start, limit: pageSize },
 			itemIndex: list.itemIndex,
+			deadline: list.deadline,
 		});
 	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
 	const keep = list.keep;
 	if (keep && list.limit !== undefined) {
 		// A filter with a limit: page after page, stopping as soon as enough items are kept.
 		const kept: IDataObject[] = [];
-		for (let start = 0, page = 0; page < MAX_PAGES_FILTERED; page++, start += pageSize) {
+		for (let start = 0, page = 0; ; page++, start += pageSize) {
+			if (page >= pagingBounds.maxPages) throw tooManyPages(ctx, list, page);
 			const current = await fetchPage(start);
 			const items = (current[itemsKey] as IDataObject[] | undefined) ?? [];
 			kept.push(...items.filter(keep));
@@ -104,6 +139,7 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 	}
 	if (typeof total === 'number') {
 		const end = Math.min(total, wanted);
+		if (Math.ceil(end / pageSize) > pagingBounds.maxPages) throw tooManyPages(ctx, list, pagingBounds.maxPages);
 		const starts: number[] = [];
 		for (let start = pageSize; start < end; start += pageSize) starts.push(start);
 		const pages = await mapWithBackoff(starts, pagesInFlight(), fetchPage, () => throttledAnswers(ctx));
@@ -112,10 +148,23 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 	}
 	// Total unknown: walk page by page while the API says there is more.
 	let page = first;
-	while (page.pageInfo?.hasNext && results.length < wanted) {
-		page = await fetchPage(results.length);
+	const seenStarts = new Set<number>([0]);
+	for (let pages = 1; page.pageInfo?.hasNext && results.length < wanted; pages++) {
+		if (pages >= pagingBounds.maxPages) throw tooManyPages(ctx, list, pages);
+		const start = results.length;
+		page = await fetchPage(start);
 		const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
 		if (items.length === 0) break;
+		const answeredStart = page.pageInfo?.start;
+		if (typeof answeredStart === 'number' && answeredStart !== start && seenStarts.has(answeredStart)) {
+			throw listingError(
+				ctx,
+				list,
+				`Listing ${list.path} stopped: asked for items from ${start}, AEP answered the page starting at ${answeredStart} again`,
+				'Run it again; if it happens again, set a Limit to read only the first pages.',
+			);
+		}
+		seenStarts.add(start);
 		results.push(...items);
 	}
 	return done(results);

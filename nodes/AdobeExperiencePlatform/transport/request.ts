@@ -4,53 +4,46 @@ import { sleep } from 'n8n-workflow';
 import { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
 import { aepCredentials } from './credentials';
 import { failureFromThrown, toNodeApiError } from './errors';
-import { lowerCaseHeaders, parseBody } from './response';
-import type { AepContext, AepRequest, AepResponse } from './types';
+import { lowerCaseHeaders, readJsonBody } from './response';
+import { isRetryable, maxRetries, retryDelay } from './retry';
+import { rememberSecrets } from './secrets';
+import type { AepContext, AepRequest, AepResponse, Failure } from './types';
+import { insecureUrlProblem, redirectTarget } from './urls';
 
-/** Tunables kept in one place; tests shorten the waits through `setRetryPolicy`. */
-const retryPolicy = {
-	maxRetries: 4,
-	baseDelayMs: 500,
-	maxDelayMs: 30_000,
-};
+export { setRetryPolicy } from './retry';
 
-export function setRetryPolicy(policy: Partial<typeof retryPolicy>): typeof retryPolicy {
-	const previous = { ...retryPolicy };
-	Object.assign(retryPolicy, policy);
-	return previous;
+/** The credential's "Request Timeout (Seconds)" when it is left empty. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+
+interface Connection {
+	baseUrl?: string;
+	timeoutMs: number;
+	insecure?: string;
 }
 
-/** Statuses that say "try again later" without the request having changed anything, or (for
- * idempotent requests only) that leave the outcome unknown. */
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'ECONNREFUSED',
-	'EAI_AGAIN',
-	'UND_ERR_SOCKET',
-]);
-async function baseUrl(ctx: AepContext): Promise<string> {
+async function connection(ctx: AepContext): Promise<Connection> {
 	const credentials = await aepCredentials(ctx);
-	const gateway = String(credentials.gatewayUrl || 'https://platform.adobe.io').replace(/\/+$/, '');
-	return `${gateway}${FLOW_SERVICE_PATH}`;
+	// What the credential sends is remembered, so that an answer echoing it is masked.
+	rememberSecrets([credentials.clientSecret, credentials.accessToken]);
+	const seconds = Number(credentials.requestTimeoutSeconds);
+	const timeoutMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
+	const gateway = String(credentials.gatewayUrl || 'https://platform.adobe.io').trim().replace(/\/+$/, '');
+	const insecure = insecureUrlProblem('Platform Gateway URL', gateway);
+	return { baseUrl: insecure ? undefined : `${gateway}${FLOW_SERVICE_PATH}`, timeoutMs, insecure };
 }
 
 /**
  * The one way this package talks to Flow Service: base URL, JSON headers, authentication through
- * n8n's credential (token reuse and refresh on 401 are n8n's), retries and error mapping.
+ * n8n's credential (token reuse and refresh on 401 are n8n's), a timeout, no redirects, retries
+ * of reads, and errors that say what happened with every secret masked.
  */
-export async function aepRequest<T = IDataObject>(
-	ctx: AepContext,
-	request: AepRequest,
-): Promise<AepResponse<T>> {
-	const url = `${await baseUrl(ctx)}${request.path}`;
+export async function aepRequest<T = IDataObject>(ctx: AepContext, request: AepRequest): Promise<AepResponse<T>> {
+	const { baseUrl, timeoutMs, insecure } = await connection(ctx);
+	if (!baseUrl) throw toNodeApiError(ctx, request, { insecure }, 0);
 	const hasBody = request.body !== undefined && request.method !== 'GET';
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url,
+		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		headers: {
 			Accept: 'application/json',
@@ -60,13 +53,15 @@ export async function aepRequest<T = IDataObject>(
 		body: hasBody ? request.body : undefined,
 		json: true,
 		returnFullResponse: true,
+		timeout: timeoutMs,
+		// A redirect would carry the token and the body to wherever it points: none is followed.
+		disableFollowRedirect: true,
 		// 401 still throws so that n8n refreshes the token and repeats the call once; every other
 		// status comes back to us with its headers, so errors keep AEP's message and request id.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		arrayFormat: 'repeat',
 	};
-	const idempotent = request.method === 'GET' || request.method === 'HEAD';
-	return await afterFirstRequest(ctx, async () => await send<T>(ctx, request, options, idempotent));
+	return await afterFirstRequest(ctx, async () => await send<T>(ctx, request, options));
 }
 
 /**
@@ -92,55 +87,71 @@ async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Pr
 	}
 }
 
-async function send<T>(
+async function attempt(
 	ctx: AepContext,
-	request: AepRequest,
 	options: IHttpRequestOptions,
-	idempotent: boolean,
-): Promise<AepResponse<T>> {
+): Promise<{ response?: IN8nHttpFullResponse; thrown?: unknown }> {
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+			...options,
+			headers: { ...options.headers },
+		})) as IN8nHttpFullResponse;
+		return { response };
+	} catch (thrown) {
+		return { thrown };
+	}
+}
 
-	for (let attempt = 0; ; attempt++) {
-		let response: IN8nHttpFullResponse | undefined;
-		let thrown: unknown;
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_NAME,
-				{ ...options, headers: { ...options.headers } },
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			thrown = error;
+async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpRequestOptions): Promise<AepResponse<T>> {
+	const idempotent = request.method === 'GET' || request.method === 'HEAD';
+	const baseTimeout = options.timeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+	let timeouts = 0;
+	for (let retries = 0; ; retries++) {
+		const timeout = request.deadline ? Math.max(1000, Math.min(baseTimeout, request.deadline - Date.now())) : baseTimeout;
+		let { response, thrown } = await attempt(ctx, { ...options, timeout });
+		if (response?.statusCode === 401) {
+			// n8n before 2.9 ignores `except` and hands the 401 back: sent again without ignoring
+			// statuses, the 401 throws and n8n refreshes the token and repeats the call itself.
+			// A 401 means AEP did nothing, so even a create may be sent again.
+			({ response, thrown } = await attempt(ctx, { ...options, timeout, ignoreHttpStatusErrors: false }));
 		}
 
-		if (response && response.statusCode < 400) {
-			return {
-				body: parseBody(response.body) as T,
-				headers: lowerCaseHeaders(response.headers),
-				statusCode: response.statusCode,
-			};
+		let failure: Failure;
+		if (response && response.statusCode >= 200 && response.statusCode < 300) {
+			// 202 (accepted) and 204 (no content) may come without a body; 200 and 201 carry the record.
+			const emptyOk = request.emptyAnswerOk || request.method === 'DELETE' || [202, 204].includes(response.statusCode);
+			const body = readJsonBody(response.body, emptyOk);
+			if (body.ok) {
+				return { body: body.value as T, headers: lowerCaseHeaders(response.headers), statusCode: response.statusCode };
+			}
+			failure = { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: body.raw, unreadable: true };
+		} else if (response) {
+			const headers = lowerCaseHeaders(response.headers);
+			failure = { statusCode: response.statusCode, headers, body: readJsonBody(response.body, true).value };
+			if (response.statusCode >= 300 && response.statusCode < 400) {
+				failure.redirectTo = redirectTarget(headers.location, String(options.url));
+			}
+		} else {
+			failure = failureFromThrown(thrown, String(options.url));
 		}
 
-		const failure = response
-			? {
-					statusCode: response.statusCode,
-					headers: lowerCaseHeaders(response.headers),
-					body: parseBody(response.body),
-				}
-			: failureFromThrown(thrown);
-		const retryable =
-			failure.statusCode === 429 ||
-			(idempotent &&
-				((failure.statusCode !== undefined && RETRYABLE_STATUS.has(failure.statusCode)) ||
-					(failure.statusCode === undefined &&
-						failure.networkCode !== undefined &&
-						RETRYABLE_NETWORK_CODES.has(failure.networkCode))));
+		// A token fetched during this attempt is masked in what follows.
+		await ctx.getCredentials(CREDENTIAL_NAME).then((c) => rememberSecrets([c.accessToken]), () => undefined);
+		const delay = retryDelay(retries, failure.headers?.['retry-after']);
+		const inTime = !request.deadline || Date.now() + delay < request.deadline;
+		// A silent server is asked twice at most: each attempt may last the whole timeout.
+		if (isTimeout(failure) && ++timeouts >= 2) throw toNodeApiError(ctx, request, failure, retries, baseTimeout / 1000);
 		if (failure.statusCode === 429) throttled.set(ctx, throttledAnswers(ctx) + 1);
-		if (retryable && attempt < retryPolicy.maxRetries) {
-			await sleep(retryDelay(attempt, failure.headers?.['retry-after']));
+		if (isRetryable(failure, idempotent) && retries < maxRetries() && inTime) {
+			await sleep(delay);
 			continue;
 		}
-		throw toNodeApiError(ctx, request, failure, thrown, attempt);
+		throw toNodeApiError(ctx, request, failure, retries, baseTimeout / 1000);
 	}
+}
+
+function isTimeout(failure: Failure): boolean {
+	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(failure.message ?? '');
 }
 
 /** 429 answers this node run has had, so that parallel paging can slow down. */
@@ -153,15 +164,4 @@ export function throttledAnswers(ctx: AepContext): number {
 /** Only the body, for the many calls that need nothing else. */
 export async function aepRequestBody<T = IDataObject>(ctx: AepContext, request: AepRequest) {
 	return (await aepRequest<T>(ctx, request)).body;
-}
-
-function retryDelay(attempt: number, retryAfter: string | undefined): number {
-	if (retryAfter !== undefined) {
-		const seconds = Number(retryAfter);
-		const ms = Number.isFinite(seconds)
-			? seconds * 1000
-			: Math.max(0, Date.parse(retryAfter) - Date.now());
-		if (Number.isFinite(ms)) return Math.min(ms, retryPolicy.maxDelayMs);
-	}
-	return Math.min(retryPolicy.baseDelayMs * 2 ** attempt, retryPolicy.maxDelayMs);
 }

@@ -13,6 +13,7 @@ export function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
+/** An error body as far as it can be read: JSON when it is JSON, its text otherwise. */
 export function parseBody(body: unknown): unknown {
 	if (typeof body === 'string') {
 		if (body.trim() === '') return {};
@@ -24,4 +25,28 @@ export function parseBody(body: unknown): unknown {
 	}
 	if (Buffer.isBuffer(body)) return parseBody(body.toString('utf8'));
 	return body ?? {};
+}
+
+export type ReadBody = { ok: true; value: unknown; raw?: undefined } | { ok: false; value: unknown; raw: string };
+
+/**
+ * A success body must be a JSON object or array: an empty, HTML or cut-short answer is not an
+ * empty result (it would look like "nothing found" and lead to a duplicate create).
+ */
+export function readJsonBody(body: unknown, emptyOk: boolean): ReadBody {
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) {
+		return emptyOk ? { ok: true, value: {} } : { ok: false, value: {}, raw: '' };
+	}
+	const value = typeof text === 'string' ? safeJson(text) : text;
+	if (value !== undefined && typeof value === 'object' && value !== null) return { ok: true, value };
+	return { ok: false, value: text, raw: typeof text === 'string' ? text.slice(0, 200) : JSON.stringify(text) };
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
 }

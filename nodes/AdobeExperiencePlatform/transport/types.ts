@@ -18,6 +18,12 @@ export interface AepRequest {
 	body?: IDataObject | IDataObject[];
 	headers?: Record<string, string>;
 	itemIndex?: number;
+	/** What a create makes, for messages ("the dataflow may have been created"). */
+	creates?: string;
+	/** A 2xx answer without a JSON body is expected (DELETE answers 204, some 200 with nothing). */
+	emptyAnswerOk?: boolean;
+	/** Epoch ms after which no attempt starts and no attempt outlives (a wait's own timeout). */
+	deadline?: number;
 }
 
 export interface AepResponse<T = IDataObject> {
@@ -33,4 +39,16 @@ export interface Failure {
 	body?: unknown;
 	networkCode?: string;
 	message?: string;
+	/** A 2xx answer whose body is not the JSON asked for (empty, HTML, cut short). */
+	unreadable?: boolean;
+	/** What was wrong with an unreadable answer, when it was JSON but not what was asked ("it held no ID"). */
+	unreadableReason?: string;
+	/** The answer's headers came, then the connection failed while its body was read. */
+	readFailed?: boolean;
+	/** A 3xx answer, not followed: where it pointed. */
+	redirectTo?: string;
+	/** The host that could not be reached or read from. */
+	host?: string;
+	/** The credential's URL would send secrets over plain http. */
+	insecure?: string;
 }

@@ -27,7 +27,11 @@ describe('if one with this name already exists', () => {
 		state: 'enabled',
 		etag: '"26013a41-0000-0200-0000-6361687a0000"',
 	};
-	const lookup = (items: IDataObject[]) => expectNameLookup('/connections', name, items);
+	// After a create, "Reuse It" looks again, so that concurrent runs converge on the oldest connection.
+	const lookup = (items: IDataObject[]) => {
+		if (items.length === 0) expectNameLookup('/connections', name, []);
+		return expectNameLookup('/connections', name, items);
+	};
 
 	async function run(ifExists: string, extra: IDataObject = {}) {
 		const { nodes, connections } = workflow(
@@ -39,13 +43,13 @@ describe('if one with this name already exists', () => {
 		return result;
 	}
 
-	test('reuse: the newest exact match is output (never its auth.params) and nothing is created', async () => {
+	test('reuse: the oldest exact match is output (never its auth.params) and nothing is created', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
 		lookup([
-			{ ...existing, id: 'older', createdAt: 1 },
 			existing,
-			{ ...existing, id: 'other-name', name: `${name} (copy)` },
+			{ ...existing, id: 'older', createdAt: 1 },
+			{ ...existing, id: 'other-name', name: `${name} (copy)`, createdAt: 0 },
 		]);
 
 		const result = await run('reuse');
@@ -53,7 +57,7 @@ describe('if one with this name already exists', () => {
 		assertAllRequestsMade();
 		expect(result.output('Base').map((item) => item.json)).toEqual([
 			{
-				id: existing.id,
+				id: 'older',
 				etag: existing.etag,
 				name,
 				created: false,
@@ -115,12 +119,13 @@ describe('if one with this name already exists', () => {
 		);
 	});
 
-	test('three items: the spec is fetched once, each item looks its name up and creates (measured: 1 + 3 + 3 requests)', async () => {
+	test('three items: the spec is fetched once, each item looks its name up and creates (measured: 1 + 6 + 3 requests)', async () => {
 		const names = ['S3 a', 'S3 b', 'S3 c'];
 		expectTokenRequest();
 		expectConnectionSpec(s3); // answers once: a second GET would find no interceptor
 		for (const each of names) {
-			flowService().get('/connections').query({ property: `name==${each}`, limit: '100' }).reply(200, { items: [] });
+			// Looked up before the create and again after it ("Reuse It" converges on the oldest).
+			flowService().get('/connections').query({ property: `name==${each}`, limit: '100' }).times(2).reply(200, { items: [] });
 		}
 		const { sent } = expectCreate(CREATED, 3);
 

@@ -18,6 +18,7 @@ import {
 } from '../../domain/storageCredentials/registry';
 import { schemaViolationError } from '../../helpers/errors';
 import { invalidParameter } from '../../helpers/validation';
+import { rememberCredentialValues } from '../../transport';
 
 export const STORAGE_CREDENTIAL_PARAMETER = 'Storage Credential';
 
@@ -101,6 +102,9 @@ export async function buildAuth(
 	const credential = await ctx.getCredentials(credentialType, itemIndex);
 	const schema = authSpec.spec ?? {};
 	const { params, problem } = mapCredentialToAuthParams(kind, credential, schema);
+	// Masked wherever AEP echoes them back (an error, a log line), in every form they were sent.
+	rememberCredentialValues(credential);
+	rememberCredentialValues(params);
 	if (problem) {
 		throw new NodeOperationError(ctx.getNode(), `Credential "${storageCredentialLabel(credentialType)}": ${problem}`, {
 			itemIndex,

@@ -6,6 +6,7 @@ import { AUTOMATIC_FLOW_SPEC } from '../../descriptions/dataflow';
 import type { ExportType } from '../../domain/catalogue';
 import type { FlowSpecRef } from '../../domain/dataflow';
 import { getDestinationId } from '../../helpers/parameters';
+import { requireUuid } from '../../helpers/validation';
 
 /** The flow spec picked, or the one the catalogue has for the destination and export type. */
 export async function resolveFlowSpec(
@@ -14,7 +15,10 @@ export async function resolveFlowSpec(
 	exportType: ExportType,
 ): Promise<FlowSpecRef> {
 	const picked = String(ctx.getNodeParameter('flowSpec', itemIndex, AUTOMATIC_FLOW_SPEC) ?? '').trim();
-	if (picked) return { id: picked, version: '1.0' };
+	if (picked) {
+		const id = requireUuid(ctx, 'Flow Spec', picked, 'Allowed: a flow spec picked from the list, or its ID (a UUID such as 269ba276-16fc-47db-92b0-c1049a3c131f).', itemIndex);
+		return { id, version: '1.0' };
+	}
 	// Only an automatic choice needs the destination.
 	const destinationId = getDestinationId(ctx, itemIndex);
 	const specs = await flowSpecsFor(ctx, destinationId, exportType);

@@ -132,8 +132,28 @@ export function readChanges(operations: OperationsValue, nowMs: number, timeZone
 		}
 	}
 
-	for (const entry of operations.jsonPatch ?? []) changes.rawOperations.push(...parseRawPatch(entry.operations));
+	for (const entry of operations.jsonPatch ?? []) {
+		const parsed = parseRawPatch(entry.operations);
+		for (const operation of parsed) refuseImmutablePath(operation.path);
+		changes.rawOperations.push(...parsed);
+	}
 
 	checkChanges(changes);
 	return changes;
+}
+
+/**
+ * Top-level dataflow fields a JSON Patch may change; the others (id, flowSpec, state, etag, created
+ * and updated stamps, inherited attributes) belong to Flow Service, which refuses the whole PATCH.
+ */
+const PATCHABLE_FLOW_FIELDS = ['name', 'description', 'sourceConnectionIds', 'targetConnectionIds', 'transformations', 'scheduleParams', 'policy'];
+
+function refuseImmutablePath(path: string): void {
+	const field = path.split('/')[1] ?? '';
+	if (PATCHABLE_FLOW_FIELDS.includes(field)) return;
+	throw inputError(
+		'JSON Patch',
+		path,
+		`Allowed: paths below ${PATCHABLE_FLOW_FIELDS.map((name) => `/${name}`).join(', ')}. "${path || '/'}" cannot be changed with a PATCH (enable or disable a dataflow with its State). Example: /scheduleParams/endTime.`,
+	);
 }

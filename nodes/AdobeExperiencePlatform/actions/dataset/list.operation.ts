@@ -5,7 +5,7 @@ import { listDatasets } from '../../api/datasets';
 import { MAX_LIMIT, operationNotice, returnAllOrLimit } from '../../descriptions/common';
 import { DOCS } from '../../domain/constants';
 import { executePerItem } from '../../helpers/execute';
-import { requireWholeNumber } from '../../helpers/validation';
+import { invalidParameter, requireWholeNumber } from '../../helpers/validation';
 
 /** Properties Catalog can return for a dataset; `name` is always asked for. */
 const DATASET_PROPERTIES = [
@@ -80,11 +80,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const limit = returnAll
 			? undefined
 			: requireWholeNumber(this, 'Limit', this.getNodeParameter('limit', itemIndex), 1, MAX_LIMIT, itemIndex);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; state?: string };
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; state?: unknown };
+		const state = readStateFilter(this, filters.state, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as { properties?: string[] };
 
 		const nameContains = filters.nameContains?.trim().toLowerCase();
-		const filtered = Boolean(nameContains || filters.state);
+		const filtered = Boolean(nameContains || state);
 		// Filters are applied here (the configs endpoint documents no name filter); with a Limit,
 		// paging stops as soon as enough datasets match.
 		const kept = await listDatasets(this, {
@@ -93,12 +94,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			keep: filtered
 				? (dataset) =>
 						(!nameContains || String(dataset.name ?? '').toLowerCase().includes(nameContains)) &&
-						(!filters.state || String(dataset.state ?? '').toUpperCase() === filters.state)
+						(!state || String(dataset.state ?? '').toUpperCase() === state)
 				: undefined,
 			itemIndex,
 		});
 		return kept.slice(0, limit).map(toDatasetItem);
 	});
+}
+
+const STATES = ['DRAFT', 'ENABLED'];
+
+/** The State filter: one of the offered states (any case), or empty for any; anything else is refused. */
+function readStateFilter(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	if (value === undefined || value === null || value === '') return '';
+	const state = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+	if (state === undefined || !STATES.includes(state)) {
+		throw invalidParameter(ctx, 'State', value, `Allowed: ${STATES.join(', ')}, or empty for any state. Example: ENABLED.`, itemIndex);
+	}
+	return state;
 }
 
 /** The facts a next node needs first, then everything AEP gave. */

@@ -145,7 +145,7 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as {
 		startedAfter?: unknown;
 		startedBefore?: unknown;
-		status?: unknown[];
+		status?: unknown;
 	};
 	const startedAfter = readTime(ctx, 'Started After', filters.startedAfter, itemIndex);
 	const startedBefore = readTime(ctx, 'Started Before', filters.startedBefore, itemIndex);
@@ -160,7 +160,9 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 	}
 	const known = RUN_STATUS_OPTIONS.map((option) => option.value as string);
 	const statuses = new Set<string>();
-	for (const status of filters.status ?? []) {
+	// One status given as text (an expression) is one status, not a list of its characters.
+	const given = filters.status === undefined || filters.status === null ? [] : ([] as unknown[]).concat(filters.status);
+	for (const status of given) {
 		const normalised = normaliseRunStatus(status);
 		if (normalised === null || !known.includes(normalised)) {
 			throw invalidParameter(ctx, 'Status', status, `Allowed: ${known.join(', ')}.`, itemIndex);

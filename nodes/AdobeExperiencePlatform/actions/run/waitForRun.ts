@@ -52,9 +52,11 @@ export async function waitForRun(ctx: IExecuteFunctions, flowId: string, itemInd
 	// The last sleep ends at the deadline; the check after it is the last one.
 	let lastCheck = false;
 	for (;;) {
+		// No check (with its retries) may run past the timeout by more than one interval.
+		const checkDeadline = deadline + intervalMs;
 		const run = runId
-			? await getRun(ctx, runId, itemIndex)
-			: (await listRuns(ctx, { flowIds: [flowId], limit: 1, itemIndex }))[0];
+			? await getRun(ctx, runId, itemIndex, checkDeadline)
+			: (await listRuns(ctx, { flowIds: [flowId], limit: 1, itemIndex }, checkDeadline))[0];
 		if (run && runId && run.flowId !== undefined && run.flowId !== flowId) {
 			throw new NodeOperationError(
 				ctx.getNode(),
