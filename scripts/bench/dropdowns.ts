@@ -16,6 +16,8 @@ interface Open {
 	name: string;
 	/** Most requests this open may make. */
 	most: number;
+	/** Requests in parallel: the open takes less than 1.5 latencies. */
+	parallel?: boolean;
 	why: string;
 	open: (credentialId: string) => Promise<unknown>;
 }
@@ -32,7 +34,7 @@ export async function dropdownCases(context: BenchContext, latencyMs: number): P
 	});
 	const target = (credential: string) => request(credential, ['targetConnection', 'create'], { exportType: 'datasets', destination: DESTINATION });
 	const opens: Open[] = [
-		{ name: 'Destination, first open (nothing cached)', most: 2, why: '≤ 1 read per spec kind, in parallel', open: async (c) => await listSearch('searchDestinations', target(c)) },
+		{ name: 'Destination, first open (nothing cached)', most: 2, parallel: true, why: '≤ 1 read per spec kind, in parallel (< 1.5 × latency)', open: async (c) => await listSearch('searchDestinations', target(c)) },
 		{ name: 'Destination, reopen and 3 keystrokes', most: 0, why: '0 within the cache time', open: async (c) => { for (const typed of ['', 'a', 'am', 'ama']) await listSearch('searchDestinations', target(c), typed); } },
 		{ name: 'Target Parameters (S3)', most: 0, why: '0: the catalogue is cached', open: async (c) => await resourceMapping('getTargetParameterFields', { ...target(c), path: 'parameters.targetParameters' }) },
 		{ name: 'Flow spec (Dataflow Create)', most: 0, why: '0: the catalogue is cached', open: async (c) => await loadOptions('getFlowSpecOptions', request(c, ['dataflow', 'create'], { exportType: 'datasets', destination: DESTINATION })) },
@@ -48,7 +50,7 @@ export async function dropdownCases(context: BenchContext, latencyMs: number): P
 			name: `Dropdown: ${open.name}`,
 			measured: `${measured.requests.length} requests, ${measured.ms.toFixed(0)} ms`,
 			goal: open.why,
-			ok: measured.requests.length <= open.most,
+			ok: measured.requests.length <= open.most && (!open.parallel || measured.ms < 1.5 * latencyMs),
 		});
 	}
 	const cold = context.addAepCredential('aep-dropdowns-cold');
@@ -57,7 +59,7 @@ export async function dropdownCases(context: BenchContext, latencyMs: number): P
 	rows.push({
 		name: 'Dropdown: Target Parameters, first open (nothing cached)',
 		measured: `${targetCold.requests.length} requests, ${targetCold.ms.toFixed(0)} ms`,
-		goal: '≤ 1 read per spec kind, in parallel (≤ 2)',
+		goal: '≤ 1 read per spec kind (≤ 2)',
 		ok: targetCold.requests.length <= 2,
 	});
 	return rows;
