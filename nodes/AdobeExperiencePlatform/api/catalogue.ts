@@ -44,6 +44,7 @@ export async function getConnectionSpec(
 	read: CatalogueRead = {},
 ): Promise<ConnectionSpec> {
 	if (!read.refresh) {
+		// A spec from the kept list; with refresh, the one spec is read again instead.
 		const listed = (await peekCatalogue<ConnectionSpec[]>(ctx, 'connectionSpecs'))?.find((spec) => spec.id === id);
 		if (listed) return listed;
 	}
@@ -64,8 +65,9 @@ export async function flowSpecsFor(
 	ctx: AepContext,
 	destinationSpecId: string,
 	exportType: ExportType,
+	read: CatalogueRead = {},
 ): Promise<FlowSpec[]> {
-	const live = (await getFlowSpecs(ctx)).filter(
+	const live = (await getFlowSpecs(ctx, read)).filter(
 		(flowSpec) =>
 			flowSpecServes(flowSpec, exportType) &&
 			(flowSpec.targetConnectionSpecIds ?? []).includes(destinationSpecId),
@@ -103,8 +105,9 @@ export async function conditionalContext(
 	ctx: AepContext,
 	destinationSpecId: string,
 	exportType: ExportType,
+	read: CatalogueRead = {},
 ): Promise<{ flowSpec: FlowSpec }> {
-	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType);
+	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType, read);
 	const chosen: FlowSpec = flowSpec ?? { id: '', name: `${exportType} export` };
 	const attributes = chosen.attributes ?? {};
 	if (attributes._workflow !== undefined || exportType !== 'datasets') return { flowSpec: chosen };

@@ -10,6 +10,7 @@ export const CATALOGUE_TTL_MS = 15 * 60 * 1000;
 const MAX_ENTRIES = 100;
 
 const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+const refreshedIn = new WeakMap<object, Set<string>>();
 
 /** Forgets everything kept (tests start from nothing). */
 export function clearCatalogueCache(): void {
@@ -23,7 +24,10 @@ async function scopeOf(ctx: AepContext): Promise<string> {
 	return [credentialId, credentials.gatewayUrl ?? '', credentials.organizationId ?? '', credentials.sandboxName ?? ''].join('\u0000');
 }
 
-/** The value kept under `key` for this credential and sandbox, or what `load` reads (then kept). */
+/**
+ * The value kept under `key` for this credential and sandbox, or what `load` reads (then kept).
+ * With `refresh`, the first call of a node run reads again; later calls of that run share its read.
+ */
 export async function cachedCatalogue<T>(
 	ctx: AepContext,
 	key: string,
@@ -33,7 +37,11 @@ export async function cachedCatalogue<T>(
 	const cacheKey = `${await scopeOf(ctx)}\u0000${key}`;
 	const now = Date.now();
 	const hit = entries.get(cacheKey);
-	if (hit && hit.expires > now && !options.refresh) return (await hit.value) as T;
+	// A refresh reads once per node run (context), however many items ask for it.
+	const refreshed = refreshedIn.get(ctx) ?? new Set<string>();
+	const refresh = options.refresh === true && !refreshed.has(cacheKey);
+	if (refresh) refreshedIn.set(ctx, refreshed.add(cacheKey));
+	if (hit && hit.expires > now && !refresh) return (await hit.value) as T;
 	entries.delete(cacheKey);
 	for (const [k, entry] of entries) {
 		if (entry.expires <= now || entries.size >= MAX_ENTRIES) entries.delete(k);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { conditionalContext, getConnectionSpec } from '../../api/catalogue';
 import { createRecord } from '../../api/collections';
 import { exportTypeParameter, operationNotice } from '../../descriptions/common';
-import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
+import { descriptionOption, ifExistsParameter, nameParameter, refreshCatalogueOption } from '../../descriptions/create';
 import { destinationLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
 import { executePerItem } from '../../helpers/execute';
@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [descriptionOption('target connection')],
+		options: [descriptionOption('target connection'), refreshCatalogueOption],
 	},
 ];
 
@@ -91,11 +91,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const mapper = this.getNodeParameter('targetParameters', itemIndex, {}) as { value?: IDataObject | null };
 		const mode = String(this.getNodeParameter('mode', itemIndex, '') ?? '');
-		const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
+		const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string; refreshCatalogue?: boolean };
+		const read = { refresh: options.refreshCatalogue === true };
 
 		const [spec, { flowSpec }] = await Promise.all([
-			getConnectionSpec(this, destinationId, itemIndex),
-			conditionalContext(this, destinationId, exportType),
+			getConnectionSpec(this, destinationId, itemIndex, read),
+			conditionalContext(this, destinationId, exportType, read),
 		]);
 		const params = buildTargetParams(this, { spec, exportType, flowSpec, values: mapper.value, mode }, itemIndex);
 		const connectionSpec = { id: spec.id, version: spec.version ?? '1.0' };
