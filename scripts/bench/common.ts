@@ -124,3 +124,13 @@ export function kinds(requests: RequestLogEntry[]) {
 
 export const ratio = (a: number, b: number) => (b === 0 ? Number.POSITIVE_INFINITY : a / b);
 export const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '∞');
+
+/** A token straight from the simulation's IMS, for the bench's own plain-HTTP set-up and baselines. */
+export async function fetchToken(imsTokenUrl: string): Promise<string> {
+	const response = await fetch(imsTokenUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'openid' }),
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -9,7 +9,7 @@ import { DATA_LAKE_SOURCE_SPEC_ID } from '../../nodes/AdobeExperiencePlatform/do
 import { setPagingPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
 import { loadPipeline } from '../examplePipeline';
 import type { BenchContext, Row } from './common';
-import { CLIENT_ID, CLIENT_SECRET, ORG_ID, SANDBOX, expectSuccess, fmt, measure, ratio } from './common';
+import { CLIENT_ID, ORG_ID, SANDBOX, expectSuccess, fetchToken, fmt, measure, ratio } from './common';
 
 const PAGE = 100;
 const RUNS = 5_000;
@@ -19,15 +19,6 @@ const LATENCY_GOALS: Array<[number, number]> = [
 	[40, 4],
 	[0, 1],
 ];
-
-async function token(imsTokenUrl: string): Promise<string> {
-	const response = await fetch(imsTokenUrl, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'openid' }),
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** For reference: one page after the other, with nothing but fetch and JSON.parse. */
 async function sequentialDatasets(gatewayUrl: string, accessToken: string): Promise<number> {
@@ -48,7 +39,7 @@ export async function listingCases(context: BenchContext, datasets: number): Pro
 	const rows: Row[] = [];
 	await sim.reset();
 	await sim.latency(0);
-	const accessToken = await token(sim.imsTokenUrl);
+	const accessToken = await fetchToken(sim.imsTokenUrl);
 	const credentialId = context.addAepCredential('aep-listing');
 	const listAll = async () => {
 		const outputs = await expectSuccess(

@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { chain, PACKAGE_ROOT, runWorkflow } from '../../test/harness/engine';
 import { aepOperation } from '../../test/harness/nodes';
 import type { BenchContext, Row } from './common';
-import { CLIENT_ID, CLIENT_SECRET, ORG_ID, SANDBOX, expectSuccess, kinds, measure } from './common';
+import { CLIENT_ID, ORG_ID, SANDBOX, expectSuccess, fetchToken, kinds, measure } from './common';
 
 const SIZES = [1, 10, 50];
 const S3_AUDIENCE_FLOW_SPEC = '1a0514a6-33d4-4c7f-aff8-594799c47549';
@@ -72,12 +72,7 @@ export async function patchCases(context: BenchContext, latencyMs: number): Prom
 	await sim.reset();
 	await sim.latency(0);
 	const credentialId = context.addAepCredential('aep-patch');
-	const tokenResponse = await fetch(sim.imsTokenUrl, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: 'openid' }),
-	});
-	const accessToken = ((await tokenResponse.json()) as { access_token: string }).access_token;
+	const accessToken = await fetchToken(sim.imsTokenUrl);
 	// A first patch fetches the node's token: not what is measured.
 	await patchRequests(context, credentialId, await audienceFlow(context, accessToken, 'bench warm-up'), 1, false);
 	await sim.latency(latencyMs);
