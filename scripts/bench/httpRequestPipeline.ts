@@ -10,6 +10,7 @@
  */
 import type { IConnections, INode, INodeType, IVersionedNodeType } from 'n8n-workflow';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { DATA_LAKE_SOURCE_SPEC_ID } from '../../nodes/AdobeExperiencePlatform/domain/constants';
@@ -29,7 +30,9 @@ const httpRequestFile = () =>
 /** Registers the HTTP Request node with the harness; false when n8n-nodes-base is not installed. */
 export function registerHttpRequestNode(): boolean {
 	if (!existsSync(httpRequestFile())) return false;
-	const module = require(httpRequestFile()) as { HttpRequest: new () => IVersionedNodeType };
+	// Loaded from outside this package's node_modules, when installed there.
+	const load = createRequire(__filename);
+	const module = load(httpRequestFile()) as { HttpRequest: new () => IVersionedNodeType };
 	const versioned = new module.HttpRequest();
 	const nodes = loadPackage().nodes as Map<string, INodeType | IVersionedNodeType>;
 	// The harness resolves types by name only: register the one version this pipeline uses.
