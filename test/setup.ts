@@ -4,6 +4,11 @@
  */
 import nock from 'nock';
 
+import { clearCatalogueCache } from '../nodes/AdobeExperiencePlatform/api/catalogueCache';
+
+// The catalogue is kept across executions (as n8n keeps the module loaded); each test starts without it.
+beforeEach(() => clearCatalogueCache());
+
 beforeAll(() => {
 	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();

@@ -56,6 +56,7 @@ describe('AEP Create Dataflow: datasets', () => {
 			sourceConnectionIds: [SOURCE_ID],
 			targetConnectionIds: [TARGET_ID],
 			scheduleParams: { interval: 3, timeUnit: 'hour', startTime: 1675901210 },
+			transformations: [],
 			state: null,
 			endsAt: '2023-08-08T00:00:00.000Z',
 			endsBy: 'sixMonthsAfterCreation',
