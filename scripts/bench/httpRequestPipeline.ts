@@ -5,12 +5,14 @@
  * "Reuse it" (so a re-run creates everything again) and waiting for the run (one read instead).
  *
  * n8n-nodes-base is large (hundreds of MB with its dependencies), so it is not a devDependency:
- *   npm install --prefix /work/.bench-deps --ignore-scripts --no-save n8n-nodes-base@2.41.1
- * or set BENCH_DEPS to another prefix. Without it the comparison is reported as not measured.
+ * the node is taken from the real n8n that the end-to-end tests install (`e2e/install-n8n.sh`, run
+ * here when missing), or from another install prefix named by BENCH_DEPS.
  */
 import type { IConnections, INode, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { DATA_LAKE_SOURCE_SPEC_ID } from '../../nodes/AdobeExperiencePlatform/domain/constants';
@@ -23,12 +25,22 @@ const HTTP_REQUEST_VERSION = 4.2;
 const S3_SPEC = '4fce964d-3f37-408f-9778-e597338a21ee';
 const S3_DATASETS_FLOW_SPEC = '269ba276-16fc-47db-92b0-c1049a3c131f';
 
-const depsPrefix = () => process.env.BENCH_DEPS ?? '/work/.bench-deps';
+/** Where `e2e/install-n8n.sh` puts n8n (its defaults: n8n 2.41.1 on Node 24.21.0). */
+const e2eN8nPrefix = () =>
+	path.join(
+		process.env.E2E_CACHE ?? path.join(homedir(), '.cache', 'aep-n8n-e2e'),
+		`n8n-${process.env.E2E_N8N_VERSION ?? '2.41.1'}-node${process.env.E2E_NODE_VERSION ?? '24.21.0'}`,
+	);
+const depsPrefix = () => process.env.BENCH_DEPS ?? e2eN8nPrefix();
 const httpRequestFile = () =>
 	path.join(depsPrefix(), 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
 
 /** Registers the HTTP Request node with the harness; false when n8n-nodes-base is not installed. */
 export function registerHttpRequestNode(): boolean {
+	if (!existsSync(httpRequestFile()) && process.env.BENCH_DEPS === undefined) {
+		// Idempotent and cached; prints its progress on stderr.
+		execFileSync('bash', [path.join(__dirname, '..', '..', 'e2e', 'install-n8n.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	}
 	if (!existsSync(httpRequestFile())) return false;
 	// Loaded from outside this package's node_modules, when installed there.
 	const load = createRequire(__filename);

@@ -12,7 +12,7 @@ import { fmt } from './common';
 
 const LOAD_GOAL_MS = 50;
 /** Fresh processes measured (after one unmeasured load, so that the files are in the OS cache). */
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
 
 const LOADER_SCRIPT = `
 const { PackageDirectoryLoader } = require('n8n-core');

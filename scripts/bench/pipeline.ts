@@ -40,11 +40,13 @@ export async function pipelineCases(context: BenchContext, latencyMs: number): P
 	const cold = await measure(sim, async () => await runOurs(context, credentialId));
 	const coldKinds = kinds(cold.requests);
 	const coldMinimum = 1 + 1 + CREATED_OBJECTS + RUN_READS_UNTIL_DONE;
-	const coldAllowed = coldMinimum + CREATED_OBJECTS + SPEC_KINDS;
+	// "Reuse it" looks a name up before creating and once more after (issue 11: concurrent runs
+	// converge on the oldest object), so a cold run costs two lookups per created object.
+	const coldAllowed = coldMinimum + 2 * CREATED_OBJECTS + SPEC_KINDS;
 	rows.push({
 		name: 'Pipeline, cold run (no token, nothing cached or created)',
 		measured: describe(cold),
-		goal: `≤ ${coldAllowed} = minimum ${coldMinimum} + ${CREATED_OBJECTS} lookups + ${SPEC_KINDS} spec reads`,
+		goal: `≤ ${coldAllowed} = minimum ${coldMinimum} + ${CREATED_OBJECTS} lookups before and ${CREATED_OBJECTS} after the creates + ${SPEC_KINDS} spec reads`,
 		ok: coldKinds.total <= coldAllowed && coldKinds.creates === CREATED_OBJECTS,
 	});
 

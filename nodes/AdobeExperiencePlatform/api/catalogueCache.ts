@@ -32,7 +32,7 @@ export async function cachedCatalogue<T>(
 	ctx: AepContext,
 	key: string,
 	load: () => Promise<T>,
-	options: { refresh?: boolean } = {},
+	options: { refresh?: boolean; ttlMs?: number } = {},
 ): Promise<T> {
 	const cacheKey = `${await scopeOf(ctx)}\u0000${key}`;
 	const now = Date.now();
@@ -47,7 +47,7 @@ export async function cachedCatalogue<T>(
 		if (entry.expires <= now || entries.size >= MAX_ENTRIES) entries.delete(k);
 	}
 	const value = load();
-	entries.set(cacheKey, { expires: now + CATALOGUE_TTL_MS, value });
+	entries.set(cacheKey, { expires: now + (options.ttlMs ?? CATALOGUE_TTL_MS), value });
 	value.catch(() => {
 		if (entries.get(cacheKey)?.value === value) entries.delete(cacheKey);
 	});

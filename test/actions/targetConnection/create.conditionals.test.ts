@@ -1,5 +1,7 @@
 /** Target Connection → Create: the targetSpec's conditionals follow the chosen export type, not what the flow spec lists. */
 import nock from 'nock';
+
+import { clearCatalogueCache } from '../../../nodes/AdobeExperiencePlatform/api/catalogueCache';
 import type { IDataObject } from 'n8n-workflow';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import { assertAllRequestsMade, flowService, resetNock, TOKEN } from '../../harness/aep';
@@ -76,8 +78,7 @@ describe('the targetSpec\'s conditionals follow the chosen export type, not what
 		expect(result.error('Target')).toBeUndefined();
 		expect(sent[0].params).toEqual({ mode: 'Server-to-server', ...LOCATION['amazon-s3'], fileType: 'PARQUET', compression: 'GZIP' });
 
-		expectConnectionSpec(s3);
-		expectSharedFlowSpec('DATASETS');
+		// The catalogue read above is kept: the second execution reads nothing.
 		const missing = await run('audiences', { ...LOCATION['amazon-s3'], compression: 'GZIP' });
 		assertAllRequestsMade();
 		expect(missing.error('Target')!.message).toContain('Missing File Type');
@@ -88,6 +89,8 @@ describe('the targetSpec\'s conditionals follow the chosen export type, not what
 			['datasets', 'datasetFileType', 'fileType'],
 			['audiences', 'fileType', 'datasetFileType'],
 		] as const) {
+			// Each export type gets its own flow spec catalogue here: start from nothing kept.
+			clearCatalogueCache();
 			expectConnectionSpec(s3);
 			expectSharedFlowSpec(exportType === 'datasets' ? 'SEGMENTS' : 'DATASETS');
 			const { fields } = await resourceMapping('getTargetParameterFields', {
