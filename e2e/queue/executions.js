@@ -28,13 +28,38 @@ async function burst(n8n, webhookPath, count, body = {}) {
 	return { statuses: answers, ms: Date.now() - t0 };
 }
 
+/**
+ * Waits until main serves a production webhook (activation registers it asynchronously in queue mode).
+ * Probes with a CORS preflight, which looks the path up without starting an execution: 204 once
+ * registered, 404 before.
+ */
+async function waitForWebhook(n8n, webhookPath, { timeoutMs = 60_000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const r = await httpRequest('OPTIONS', `${n8n.baseUrl}/webhook/${webhookPath}`, {
+			headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+		});
+		if (r.status === 204) return;
+		if (Date.now() > deadline) throw new Error(`webhook ${webhookPath} not served after ${timeoutMs} ms: ${r.status} ${r.text.slice(0, 300)}`);
+		await sleep(250);
+	}
+}
+
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'queued', 'unknown']);
 
 /** Summaries (id, status, mode, startedAt, stoppedAt, …) of a workflow's executions, newest first. */
 async function listExecutions(n8n, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const data = await n8n.restData('GET', `/rest/executions?filter=${filter}&limit=250`);
-	return Array.isArray(data) ? data : data.results;
+	const all = [];
+	// n8n pages by 100 at most, newest first; `lastId` asks for the older ones (bounded: 20 pages)
+	for (let page = 0; page < 20; page++) {
+		const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+		const data = await n8n.restData('GET', `/rest/executions?filter=${filter}&limit=100${lastId}`);
+		const results = Array.isArray(data) ? data : data.results;
+		all.push(...results);
+		if (results.length < 100) return all;
+	}
+	throw new Error(`more than 2000 executions of ${workflowId}`);
 }
 
 /** Waits until `count` executions of the workflow exist and all have finished; returns their summaries. */
@@ -98,4 +123,4 @@ function nodeItems(execution, nodeName) {
 	return task.data.main[0].map((item) => item.json);
 }
 
-module.exports = { burst, executionError, getExecution, getExecutions, listExecutions, nodeItems, waitForExecutions };
+module.exports = { waitForWebhook, burst, executionError, getExecution, getExecutions, listExecutions, nodeItems, waitForExecutions };

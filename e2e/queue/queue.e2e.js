@@ -20,7 +20,7 @@ const path = require('path');
 const { Checks, PACKAGE_NAME, Sim, assertNoSecrets, packageTarball, randomKey } = require('../lib/aep');
 const { sleep } = require('../lib/n8n');
 const { Cluster } = require('./cluster');
-const { burst, executionError, getExecutions, listExecutions, nodeItems, waitForExecutions } = require('./executions');
+const { burst, executionError, waitForWebhook, getExecutions, listExecutions, nodeItems, waitForExecutions } = require('./executions');
 const { getRunsWorkflow, pipelineNames, pipelineWorkflow, triggerWorkflow } = require('./workflows');
 
 const CALLS = Number(process.env.QUEUE_E2E_CALLS || 50);
@@ -94,6 +94,8 @@ async function main() {
 			await n8n.login();
 			await activate(n8n, IDS.pipeline);
 			await activate(n8n, IDS.getRuns);
+			await waitForWebhook(n8n, HOOKS.pipeline);
+			await waitForWebhook(n8n, HOOKS.getRuns);
 		}, { fatal: true });
 
 		state.tokensBefore = await imsByN8n();
@@ -194,7 +196,14 @@ async function main() {
 			const runsPath = (r) => r.method === 'GET' && /\/flowservice\/runs$/.test(r.path);
 			const pollsBefore = (await sim.requests()).filter(runsPath).length;
 			const activatedAt = Date.now();
-			await activate(n8n, IDS.trigger); // polls once at activation: the baseline
+			// Activation polls once (the baseline: runs that exist then are never emitted). In queue mode
+			// the API answers before that poll, so wait for it in the simulation's log first.
+			await activate(n8n, IDS.trigger);
+			const baselineBy = Date.now() + 60_000;
+			while ((await sim.requests()).filter(runsPath).length === pollsBefore) {
+				if (Date.now() > baselineBy) throw new Error('the trigger did not poll within 60 s of its activation');
+				await sleep(200);
+			}
 			const added = [];
 			const waitForRun = async (runId) => {
 				const deadline = Date.now() + 150_000;
@@ -203,7 +212,10 @@ async function main() {
 					const done = list.filter((e) => e.stoppedAt);
 					const full = await getExecutions(n8n, done.map((e) => e.id));
 					if (full.some((e) => nodeItems(e, 'AEP Run Finished').some((i) => i.runId === runId))) return full;
-					if (Date.now() > deadline) throw new Error(`run ${runId} triggered nothing in 150 s (${list.length} executions)`);
+					if (Date.now() > deadline) {
+						const polls = (await sim.requests()).filter(runsPath).map((r) => `${new Date(r.time).toISOString()} ${r.status} ${JSON.stringify(r.query)}`);
+						throw new Error(`run ${runId} triggered nothing in 150 s (${list.length} executions); run listings:\n${polls.join('\n')}`);
+					}
 					await sleep(2000);
 				}
 			};
