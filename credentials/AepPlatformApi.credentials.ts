@@ -22,6 +22,13 @@ interface ImsTokenResponse {
 }
 
 /**
+ * IMS token requests in flight in this process, by token URL, client, scopes and secret (kept in
+ * memory only, never logged). Entries leave when their request settles, so the map stays as small
+ * as the number of credentials fetching a token at the same moment.
+ */
+const tokenRequestsInFlight = new Map<string, Promise<{ accessToken: string }>>();
+
+/**
  * Adobe's OAuth Server-to-Server credential. The access token is fetched by `preAuthentication`
  * into a hidden expirable property: n8n stores it encrypted, reuses it for every request and
  * execution, and calls `preAuthentication` again when a request answers 401.
@@ -113,32 +120,22 @@ export class AepPlatformApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			// The secret travels only in the form body, never in the URL.
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? ''),
-				scope: String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-		const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as
-			| ImsTokenResponse
-			| undefined;
-		if (response.statusCode >= 400 || !body?.access_token) {
-			const reason = body?.error_description ?? body?.error ?? `HTTP ${response.statusCode}`;
-			// Only IMS's own words and the error code: never the request, which holds the secret.
-			throw new Error(
-				`Adobe IMS refused the token request: ${reason}${body?.error ? ` (${body.error})` : ''}`,
-			);
+		// n8n keeps the token in the credential (in the database, shared by main and workers), but
+		// executions that start together all find it empty: they share one IMS request per process.
+		const key = [
+			String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
+			String(credentials.clientId ?? '').trim(),
+			String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
+			String(credentials.clientSecret ?? ''),
+		].join('\n');
+		let request = tokenRequestsInFlight.get(key);
+		if (!request) {
+			request = requestImsToken(this, credentials);
+			tokenRequestsInFlight.set(key, request);
+			const forget = () => tokenRequestsInFlight.delete(key);
+			request.then(forget, forget);
 		}
-		return { accessToken: body.access_token };
+		return { ...(await request) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -170,4 +167,36 @@ function safeJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+async function requestImsToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ accessToken: string }> {
+	const response = (await helper.helpers.httpRequest({
+		method: 'POST',
+		url: String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		// The secret travels only in the form body, never in the URL.
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? ''),
+			scope: String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
+		}).toString(),
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as
+		| ImsTokenResponse
+		| undefined;
+	if (response.statusCode >= 400 || !body?.access_token) {
+		const reason = body?.error_description ?? body?.error ?? `HTTP ${response.statusCode}`;
+		// Only IMS's own words and the error code: never the request, which holds the secret.
+		throw new Error(
+			`Adobe IMS refused the token request: ${reason}${body?.error ? ` (${body.error})` : ''}`,
+		);
+	}
+	return { accessToken: body.access_token };
 }
