@@ -51,11 +51,14 @@ function countBy(values) {
 /** Asserts the executions ran on workers only, each on exactly one, and on every worker; returns the split. */
 function assertSpread(cluster, executionIds) {
 	const byWorker = cluster.executionsByWorker();
+	const workerIds = cluster.workerIdsFromMain();
 	const split = cluster.workers.map(() => 0);
 	for (const id of executionIds) {
 		const workers = byWorker.get(String(id)) || [];
 		assert.strictEqual(workers.length, 1, `execution ${id} started on ${workers.length} workers (${workers})`);
 		split[workers[0]]++;
+		// what main records: its "Execution <id> (job <n>) finished" log line names the worker
+		if (cluster.unshare) assert.strictEqual(workerIds.get(String(id)), `worker-${cluster.hostNames[workers[0]]}`, `workerId main logged for execution ${id}`);
 	}
 	assert.ok(split.every((n) => n > 0), `executions per worker: ${split.join('/')}`);
 	return split;
@@ -128,7 +131,7 @@ async function main() {
 				assert.ok(error, `execution ${e.id}: status ${e.status} without an error`);
 				assert.ok(error.node, `execution ${e.id}: error names no node`);
 				assert.ok(error.message.length > 10 && !/undefined|\[object Object\]/.test(error.message), `execution ${e.id}: unclear error "${error.message}"`);
-				outcomes.push(`${error.node}: ${error.message}`);
+				outcomes.push(`${error.node}: ${error.message.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')}`);
 			}
 			figures.pipelineOutcomes = countBy(outcomes);
 			for (const [outcome, n] of Object.entries(figures.pipelineOutcomes)) say(`${n} × ${outcome}`);
@@ -188,6 +191,25 @@ async function main() {
 			assert.ok(state.accessToken && state.accessToken.length >= 16, 'no access token stored in the credential');
 			assert.strictEqual(state.tokensGetRuns, 0, 'the Get Runs burst fetched tokens although the credential holds one');
 			assert.ok(state.tokensPipeline >= 1 && state.tokensPipeline <= cluster.workers.length, `${state.tokensPipeline} token requests for one credential`);
+		});
+
+		await check(`after every token expired: ${CALLS} Get Runs calls released together all succeed, token requests at most one per worker`, async () => {
+			const known = new Set(state.getRunsExecutions.map((e) => String(e.id)));
+			await sim.admin('POST', '/faults/expire-tokens');
+			const before = await imsByN8n();
+			const { statuses } = await burst(n8n, HOOKS.getRuns, CALLS, { flowId: state.flowId });
+			assert.deepStrictEqual(countBy(statuses), { 200: CALLS });
+			const summaries = (await waitForExecutions(n8n, IDS.getRuns, 2 * CALLS)).filter((e) => !known.has(String(e.id)));
+			const executions = await getExecutions(n8n, summaries.map((e) => e.id));
+			const tokens = (await imsByN8n()) - before;
+			const unauthorized = (await sim.requests()).filter((r) => r.status === 401).length;
+			figures.tokens.afterExpiry = tokens;
+			figures.unauthorizedAfterExpiry = unauthorized;
+			say(`after expiry: ${tokens} IMS token requests, ${unauthorized} requests answered 401 (each refreshed and retried once by n8n)`);
+			const failed = executions.filter((e) => e.status !== 'success').map((e) => `${e.id}: ${JSON.stringify(executionError(e))}`);
+			assert.deepStrictEqual(failed, []);
+			assert.strictEqual(executions.length, CALLS);
+			assert.ok(tokens >= 1 && tokens <= cluster.workers.length, `${tokens} token requests after expiry`);
 		});
 
 		await check('trigger: active on main, each new run starts one execution (on a worker), polled by one instance', async () => {
@@ -253,7 +275,10 @@ async function main() {
 		figures.stopMs = Date.now() - t;
 		await sim.close();
 		if (checks.failed) {
-			for (const p of cluster.all) console.log(`# log tail ${p.serverLog}:\n${p.serverLogTail(15)}`);
+			for (const p of cluster.all) {
+				const lines = fs.existsSync(p.serverLog) ? fs.readFileSync(p.serverLog, 'utf8').split('\n').filter((l) => l.trim()) : [];
+				console.log(`# log tail ${p.serverLog}:\n${lines.slice(-12).map((l) => l.slice(0, 400)).join('\n')}`);
+			}
 			if (process.env.E2E_KEEP) console.log('# E2E_KEEP set: run folders kept');
 		}
 		cluster.cleanup();
