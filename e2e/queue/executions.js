@@ -50,14 +50,15 @@ const UNFINISHED = new Set(['new', 'running', 'waiting', 'queued', 'unknown']);
 /** Summaries (id, status, mode, startedAt, stoppedAt, …) of a workflow's executions, newest first. */
 async function listExecutions(n8n, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const all = [];
-	// n8n pages by 100 at most, newest first; `lastId` asks for the older ones (bounded: 20 pages)
+	const all = new Map();
+	// n8n pages by 100 at most, newest first, and hands out a cursor for the next page (bounded: 20 pages)
+	let cursor = null;
 	for (let page = 0; page < 20; page++) {
-		const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
-		const data = await n8n.restData('GET', `/rest/executions?filter=${filter}&limit=100${lastId}`);
-		const results = Array.isArray(data) ? data : data.results;
-		all.push(...results);
-		if (results.length < 100) return all;
+		const next = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+		const data = await n8n.restData('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
+		for (const e of data.results) all.set(String(e.id), e);
+		cursor = data.nextCursor;
+		if (!cursor) return [...all.values()];
 	}
 	throw new Error(`more than 2000 executions of ${workflowId}`);
 }

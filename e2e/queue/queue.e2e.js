@@ -49,9 +49,14 @@ function countBy(values) {
 }
 
 /** Asserts the executions ran on workers only, each on exactly one, and on every worker; returns the split. */
-function assertSpread(cluster, executionIds) {
+async function assertSpread(cluster, executionIds) {
 	const byWorker = cluster.executionsByWorker();
-	const workerIds = cluster.workerIdsFromMain();
+	// main writes its "finished" line just after the execution is saved: give it a moment
+	let workerIds = cluster.workerIdsFromMain();
+	for (let i = 0; i < 50 && executionIds.some((id) => !workerIds.has(String(id))); i++) {
+		await sleep(200);
+		workerIds = cluster.workerIdsFromMain();
+	}
 	const split = cluster.workers.map(() => 0);
 	for (const id of executionIds) {
 		const workers = byWorker.get(String(id)) || [];
@@ -116,7 +121,7 @@ async function main() {
 		state.tokensPipeline = (await imsByN8n()) - state.tokensBefore;
 
 		await check('pipeline executions ran on the workers, each on one, spread over both', async () => {
-			figures.pipelineSplit = assertSpread(cluster, state.pipelineExecutions.map((e) => e.id));
+			figures.pipelineSplit = await assertSpread(cluster, state.pipelineExecutions.map((e) => e.id));
 			say(`executions per worker: ${figures.pipelineSplit.join(' / ')}`);
 		});
 
@@ -176,7 +181,7 @@ async function main() {
 			const failed = executions.filter((e) => e.status !== 'success').map((e) => `${e.id}: ${JSON.stringify(executionError(e))}`);
 			assert.deepStrictEqual(failed, []);
 			for (const e of executions) assert.ok(nodeItems(e, 'AEP Get Runs').length > 0, `execution ${e.id} output no run`);
-			figures.getRunsSplit = assertSpread(cluster, executions.map((e) => e.id));
+			figures.getRunsSplit = await assertSpread(cluster, executions.map((e) => e.id));
 			say(`finished in ${figures.getRunsMs} ms; executions per worker: ${figures.getRunsSplit.join(' / ')}`);
 		});
 
@@ -215,7 +220,9 @@ async function main() {
 		await check('trigger: active on main, each new run starts one execution (on a worker), polled by one instance', async () => {
 			const t = Date.now();
 			await n8n.restData('POST', '/rest/workflows', triggerWorkflow({ id: IDS.trigger, flowId: state.flowId, aepCredential: AEP_CREDENTIAL }));
-			const runsPath = (r) => r.method === 'GET' && /\/flowservice\/runs$/.test(r.path);
+			// the trigger's run listings: the only ones filtered by start time (Get Runs here lists the newest 5)
+			const runsPath = (r) =>
+				r.method === 'GET' && /\/flowservice\/runs$/.test(r.path) && JSON.stringify(r.query || {}).includes('startedAtUTC>');
 			const pollsBefore = (await sim.requests()).filter(runsPath).length;
 			const activatedAt = Date.now();
 			// Activation polls once (the baseline: runs that exist then are never emitted). In queue mode
