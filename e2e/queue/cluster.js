@@ -180,11 +180,12 @@ class Cluster {
 		return map;
 	}
 
-	/** workerId main logged per finished execution (JSON log), when it logs one. */
+	/** workerId main logged per finished execution: `Execution <id> (job <n>) finished`, metadata.workerId. */
 	workerIdsFromMain() {
 		const map = new Map();
 		for (const line of Cluster.logLines(this.main)) {
-			if (line.workerId && line.executionId) map.set(String(line.executionId), line.workerId);
+			const meta = line.metadata || {};
+			if (/^Execution \d+ \(job \d+\) finished/.test(line.message || '') && meta.workerId) map.set(String(meta.executionId), meta.workerId);
 		}
 		return map;
 	}
