@@ -21,12 +21,39 @@ interface ImsTokenResponse {
 	error_description?: string;
 }
 
+interface ImsToken {
+	accessToken: string;
+	/** Epoch ms; 0 when IMS gave no lifetime (then the token is not reused from memory). */
+	expiresAt: number;
+}
+
 /**
- * IMS token requests in flight in this process, by token URL, client, scopes and secret (kept in
- * memory only, never logged). Entries leave when their request settles, so the map stays as small
- * as the number of credentials fetching a token at the same moment.
+ * The tokens this process asked IMS for, by token URL, client, scopes and secret (in memory only,
+ * never logged). n8n keeps the token in the credential (in the database, shared by main and
+ * workers) but saves it only after `preAuthentication` returns: executions that read the
+ * credential before that save, or whose request was refused with a token another execution has
+ * already replaced, would each ask IMS again. They get the token this process already holds.
  */
-const tokenRequestsInFlight = new Map<string, Promise<{ accessToken: string }>>();
+const tokenRequestsInFlight = new Map<string, Promise<ImsToken>>();
+const tokensFetched = new Map<string, ImsToken>();
+const MAX_TOKENS_REMEMBERED = 100;
+/** A remembered token is handed out only while it has this long left. */
+const TOKEN_EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+function rememberToken(key: string, token: ImsToken): void {
+	tokensFetched.delete(key);
+	tokensFetched.set(key, token);
+	for (const oldest of tokensFetched.keys()) {
+		if (tokensFetched.size <= MAX_TOKENS_REMEMBERED) break;
+		tokensFetched.delete(oldest);
+	}
+}
+
+/** Forgets every token this process fetched (tests start each case from an empty process). */
+export function forgetImsTokens(): void {
+	tokensFetched.clear();
+	tokenRequestsInFlight.clear();
+}
 
 /**
  * Adobe's OAuth Server-to-Server credential. The access token is fetched by `preAuthentication`
@@ -120,22 +147,32 @@ export class AepPlatformApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		// n8n keeps the token in the credential (in the database, shared by main and workers), but
-		// executions that start together all find it empty: they share one IMS request per process.
+		// One IMS request per credential and process until the token expires (see tokensFetched).
 		const key = [
 			String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
 			String(credentials.clientId ?? '').trim(),
 			String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
 			String(credentials.clientSecret ?? ''),
 		].join('\n');
+		// The token the caller holds: empty when n8n has none stored, else the one just refused.
+		const held = String(credentials.accessToken ?? '');
+		const known = tokensFetched.get(key);
+		if (known && known.accessToken !== held && known.expiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now()) {
+			return { accessToken: known.accessToken };
+		}
 		let request = tokenRequestsInFlight.get(key);
 		if (!request) {
 			request = requestImsToken(this, credentials);
 			tokenRequestsInFlight.set(key, request);
-			const forget = () => tokenRequestsInFlight.delete(key);
-			request.then(forget, forget);
+			request.then(
+				(token) => {
+					tokenRequestsInFlight.delete(key);
+					rememberToken(key, token);
+				},
+				() => tokenRequestsInFlight.delete(key),
+			);
 		}
-		return { ...(await request) };
+		return { accessToken: (await request).accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -172,7 +209,8 @@ function safeJson(text: string): unknown {
 async function requestImsToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ accessToken: string }> {
+): Promise<ImsToken> {
+	const requestedAt = Date.now();
 	const response = (await helper.helpers.httpRequest({
 		method: 'POST',
 		url: String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
@@ -198,5 +236,6 @@ async function requestImsToken(
 			`Adobe IMS refused the token request: ${reason}${body?.error ? ` (${body.error})` : ''}`,
 		);
 	}
-	return { accessToken: body.access_token };
+	const lifetimeSeconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 0;
+	return { accessToken: body.access_token, expiresAt: lifetimeSeconds ? requestedAt + lifetimeSeconds * 1000 : 0 };
 }

@@ -4,10 +4,15 @@
  */
 import nock from 'nock';
 
+import { forgetImsTokens } from '../credentials/AepPlatformApi.credentials';
+
 beforeAll(() => {
 	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();
 });
+
+// The AEP credential remembers the tokens it fetched, per process: each test starts without any.
+beforeEach(() => forgetImsTokens());
 
 afterAll(() => {
 	nock.cleanAll();

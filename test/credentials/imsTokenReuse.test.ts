@@ -1,7 +1,9 @@
 /**
- * The AEP credential's preAuthentication shares one IMS request among callers that ask at the same
- * moment (executions that start together in one n8n process, e.g. a queue-mode worker running 10
- * jobs, all find the stored token empty), and asks again once that request has settled.
+ * The AEP credential's preAuthentication asks IMS once per credential and process until the token
+ * expires: callers that ask at the same moment share one request (a queue-mode worker starts 10
+ * executions that all find the stored token empty), callers that still hold no token (they read the
+ * credential before n8n saved the new token) get the token already fetched, and a caller whose token
+ * was refused gets the newer one, or a new one when it holds the newest.
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
@@ -29,10 +31,10 @@ function ims() {
 			},
 		},
 	} as unknown as IHttpRequestHelper;
-	const answer = (index: number, accessToken: string | null) =>
+	const answer = (index: number, accessToken: string | null, expiresIn = 86399) =>
 		answers[index](
 			accessToken
-				? { statusCode: 200, body: { access_token: accessToken, expires_in: 86399 } }
+				? { statusCode: 200, body: { access_token: accessToken, expires_in: expiresIn } }
 				: { statusCode: 400, body: { error: 'invalid_client', error_description: 'invalid client_secret parameter' } },
 		);
 	return { helper, calls, answer };
@@ -41,8 +43,8 @@ function ims() {
 const preAuthentication = (helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) =>
 	credential.preAuthentication.call(helper, { ...credentials });
 
-describe('AEP credential: IMS token requests in flight are shared', () => {
-	it('callers at the same moment share one request; a caller after it settled asks again', async () => {
+describe('AEP credential: one IMS token request per credential and process until expiry', () => {
+	it('callers at the same moment share one request; later callers without a token get it too', async () => {
 		const { helper, calls, answer } = ims();
 		const together = [1, 2, 3].map(() => preAuthentication(helper, CREDENTIALS));
 		await Promise.resolve();
@@ -62,11 +64,40 @@ describe('AEP credential: IMS token requests in flight are shared', () => {
 		// each caller gets its own object (n8n assigns it into that execution's credentials)
 		expect(tokens[0]).not.toBe(tokens[1]);
 
-		const later = preAuthentication(helper, CREDENTIALS);
+		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: '' })).resolves.toEqual({ accessToken: 'token-A' });
+		expect(calls).toHaveLength(1);
+	});
+
+	it('a refused token is replaced once: callers holding it share one new request, callers holding an older one get the newest', async () => {
+		const { helper, calls, answer } = ims();
+		const first = preAuthentication(helper, CREDENTIALS);
+		answer(0, 'token-A');
+		await first;
+		const refused = [1, 2].map(() => preAuthentication(helper, { ...CREDENTIALS, accessToken: 'token-A' }));
 		await Promise.resolve();
 		expect(calls).toHaveLength(2);
 		answer(1, 'token-B');
-		await expect(later).resolves.toEqual({ accessToken: 'token-B' });
+		await expect(Promise.all(refused)).resolves.toEqual([{ accessToken: 'token-B' }, { accessToken: 'token-B' }]);
+		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: 'token-A' })).resolves.toEqual({ accessToken: 'token-B' });
+		await expect(preAuthentication(helper, CREDENTIALS)).resolves.toEqual({ accessToken: 'token-B' });
+		expect(calls).toHaveLength(2);
+	});
+
+	it('a token with less than 5 minutes left, or no lifetime, is not handed out again', async () => {
+		const { helper, calls, answer } = ims();
+		const short = preAuthentication(helper, CREDENTIALS);
+		answer(0, 'token-short', 299);
+		await short;
+		const next = preAuthentication(helper, CREDENTIALS);
+		await Promise.resolve();
+		expect(calls).toHaveLength(2);
+		answer(1, 'token-none', 0);
+		await expect(next).resolves.toEqual({ accessToken: 'token-none' });
+		const last = preAuthentication(helper, CREDENTIALS);
+		await Promise.resolve();
+		expect(calls).toHaveLength(3);
+		answer(2, 'token-long');
+		await expect(last).resolves.toEqual({ accessToken: 'token-long' });
 	});
 
 	it('another secret, client, scope or token URL is another request', async () => {
