@@ -27,6 +27,12 @@ interface ImsToken {
 	expiresAt: number;
 }
 
+interface FetchedToken extends ImsToken {
+	fetchedAt: number;
+	/** Fetched because a token was refused: callers refused with an older one may take it. */
+	replacement: boolean;
+}
+
 /**
  * The tokens this process asked IMS for, by token URL, client, scopes and secret (in memory only,
  * never logged). n8n keeps the token in the credential (in the database, shared by main and
@@ -34,13 +40,18 @@ interface ImsToken {
  * credential before that save, or whose request was refused with a token another execution has
  * already replaced, would each ask IMS again. They get the token this process already holds.
  */
-const tokenRequestsInFlight = new Map<string, Promise<ImsToken>>();
-const tokensFetched = new Map<string, ImsToken>();
+const tokenRequestsInFlight = new Map<string, Promise<FetchedToken>>();
+const tokensFetched = new Map<string, FetchedToken>();
 const MAX_TOKENS_REMEMBERED = 100;
 /** A remembered token is handed out only while it has this long left. */
 const TOKEN_EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * How long a replacement is handed to callers refused with an older token: those refusals come from
+ * the same expiry. A token fetched before the refusal may have been revoked with it: never reused then.
+ */
+const REPLACEMENT_REUSE_MS = 60 * 1000;
 
-function rememberToken(key: string, token: ImsToken): void {
+function rememberToken(key: string, token: FetchedToken): void {
 	tokensFetched.delete(key);
 	tokensFetched.set(key, token);
 	for (const oldest of tokensFetched.keys()) {
@@ -157,12 +168,22 @@ export class AepPlatformApi implements ICredentialType {
 		// The token the caller holds: empty when n8n has none stored, else the one just refused.
 		const held = String(credentials.accessToken ?? '');
 		const known = tokensFetched.get(key);
-		if (known && known.accessToken !== held && known.expiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now()) {
+		const now = Date.now();
+		if (
+			known &&
+			known.accessToken !== held &&
+			known.expiresAt - TOKEN_EXPIRY_MARGIN_MS > now &&
+			(held === '' || (known.replacement && now - known.fetchedAt < REPLACEMENT_REUSE_MS))
+		) {
 			return { accessToken: known.accessToken };
 		}
 		let request = tokenRequestsInFlight.get(key);
 		if (!request) {
-			request = requestImsToken(this, credentials);
+			request = requestImsToken(this, credentials).then((token) => ({
+				...token,
+				fetchedAt: Date.now(),
+				replacement: held !== '',
+			}));
 			tokenRequestsInFlight.set(key, request);
 			request.then(
 				(token) => {

@@ -83,6 +83,18 @@ describe('AEP credential: one IMS token request per credential and process until
 		expect(calls).toHaveLength(2);
 	});
 
+	it('a caller refused with a token another process fetched asks again: the first token may be revoked with it', async () => {
+		const { helper, calls, answer } = ims();
+		const first = preAuthentication(helper, CREDENTIALS);
+		answer(0, 'token-this-process');
+		await first;
+		const refused = preAuthentication(helper, { ...CREDENTIALS, accessToken: 'token-other-process' });
+		await Promise.resolve();
+		expect(calls).toHaveLength(2);
+		answer(1, 'token-new');
+		await expect(refused).resolves.toEqual({ accessToken: 'token-new' });
+	});
+
 	it('a token with less than 5 minutes left, or no lifetime, is not handed out again', async () => {
 		const { helper, calls, answer } = ims();
 		const short = preAuthentication(helper, CREDENTIALS);
