@@ -11,6 +11,18 @@ function flatted() {
 	return require(path.join(paths().n8nDir, 'node_modules', 'flatted'));
 }
 
+/** Publishes (activates) a workflow through main's API. */
+async function activate(n8n, id) {
+	const wf = await n8n.restData('GET', `/rest/workflows/${id}`);
+	return await n8n.restData('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
+}
+
+function countBy(values) {
+	const out = {};
+	for (const v of values) out[v] = (out[v] || 0) + 1;
+	return out;
+}
+
 /**
  * `count` POSTs to /webhook/<path> released together (as close together as the HTTP client allows).
  * @returns {Promise<{statuses: number[], ms: number}>}
@@ -124,4 +136,4 @@ function nodeItems(execution, nodeName) {
 	return task.data.main[0].map((item) => item.json);
 }
 
-module.exports = { waitForWebhook, burst, executionError, getExecution, getExecutions, listExecutions, nodeItems, waitForExecutions };
+module.exports = { activate, countBy, waitForWebhook, burst, executionError, getExecution, getExecutions, listExecutions, nodeItems, waitForExecutions };

@@ -20,7 +20,7 @@ const path = require('path');
 const { Checks, PACKAGE_NAME, Sim, assertNoSecrets, packageTarball, randomKey } = require('../lib/aep');
 const { sleep } = require('../lib/n8n');
 const { Cluster } = require('./cluster');
-const { burst, executionError, waitForWebhook, getExecutions, listExecutions, nodeItems, waitForExecutions } = require('./executions');
+const { activate, burst, countBy, executionError, getExecutions, listExecutions, nodeItems, waitForExecutions, waitForWebhook } = require('./executions');
 const { getRunsWorkflow, pipelineNames, pipelineWorkflow, triggerWorkflow } = require('./workflows');
 
 const CALLS = Number(process.env.QUEUE_E2E_CALLS || 50);
@@ -35,18 +35,6 @@ const checks = new Checks('queue');
 const check = checks.check.bind(checks);
 const figures = {};
 const say = (line) => console.log(`#   ${line}`);
-
-/** Publishes (activates) a workflow through main's API. */
-async function activate(n8n, id) {
-	const wf = await n8n.restData('GET', `/rest/workflows/${id}`);
-	return await n8n.restData('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
-}
-
-function countBy(values) {
-	const out = {};
-	for (const v of values) out[v] = (out[v] || 0) + 1;
-	return out;
-}
 
 /** Asserts the executions ran on workers only, each on exactly one, and on every worker; returns the split. */
 async function assertSpread(cluster, executionIds) {
