@@ -40,6 +40,9 @@ function ims() {
 	return { helper, calls, answer };
 }
 
+/** What preAuthentication returns: the token, and what it was obtained with (checked by the credential's own tests). */
+const token = (accessToken: string) => ({ accessToken, tokenFor: expect.any(String) });
+
 const preAuthentication = (helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) =>
 	credential.preAuthentication.call(helper, { ...credentials });
 
@@ -57,14 +60,16 @@ describe('AEP credential: one IMS token request per credential and process until
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: 60000,
 		});
 		answer(0, 'token-A');
 		const tokens = await Promise.all(together);
-		expect(tokens).toEqual([{ accessToken: 'token-A' }, { accessToken: 'token-A' }, { accessToken: 'token-A' }]);
+		expect(tokens).toEqual([token('token-A'), token('token-A'), token('token-A')]);
 		// each caller gets its own object (n8n assigns it into that execution's credentials)
 		expect(tokens[0]).not.toBe(tokens[1]);
 
-		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: '' })).resolves.toEqual({ accessToken: 'token-A' });
+		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: '' })).resolves.toEqual(token('token-A'));
 		expect(calls).toHaveLength(1);
 	});
 
@@ -77,9 +82,9 @@ describe('AEP credential: one IMS token request per credential and process until
 		await Promise.resolve();
 		expect(calls).toHaveLength(2);
 		answer(1, 'token-B');
-		await expect(Promise.all(refused)).resolves.toEqual([{ accessToken: 'token-B' }, { accessToken: 'token-B' }]);
-		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: 'token-A' })).resolves.toEqual({ accessToken: 'token-B' });
-		await expect(preAuthentication(helper, CREDENTIALS)).resolves.toEqual({ accessToken: 'token-B' });
+		await expect(Promise.all(refused)).resolves.toEqual([token('token-B'), token('token-B')]);
+		await expect(preAuthentication(helper, { ...CREDENTIALS, accessToken: 'token-A' })).resolves.toEqual(token('token-B'));
+		await expect(preAuthentication(helper, CREDENTIALS)).resolves.toEqual(token('token-B'));
 		expect(calls).toHaveLength(2);
 	});
 
@@ -92,7 +97,7 @@ describe('AEP credential: one IMS token request per credential and process until
 		await Promise.resolve();
 		expect(calls).toHaveLength(2);
 		answer(1, 'token-new');
-		await expect(refused).resolves.toEqual({ accessToken: 'token-new' });
+		await expect(refused).resolves.toEqual(token('token-new'));
 	});
 
 	it('a token with less than 5 minutes left, or no lifetime, is not handed out again', async () => {
@@ -104,12 +109,12 @@ describe('AEP credential: one IMS token request per credential and process until
 		await Promise.resolve();
 		expect(calls).toHaveLength(2);
 		answer(1, 'token-none', 0);
-		await expect(next).resolves.toEqual({ accessToken: 'token-none' });
+		await expect(next).resolves.toEqual(token('token-none'));
 		const last = preAuthentication(helper, CREDENTIALS);
 		await Promise.resolve();
 		expect(calls).toHaveLength(3);
 		answer(2, 'token-long');
-		await expect(last).resolves.toEqual({ accessToken: 'token-long' });
+		await expect(last).resolves.toEqual(token('token-long'));
 	});
 
 	it('another secret, client, scope or token URL is another request', async () => {
@@ -125,7 +130,7 @@ describe('AEP credential: one IMS token request per credential and process until
 		await Promise.resolve();
 		expect(calls).toHaveLength(5);
 		variants.forEach((_, i) => answer(i, `token-${i}`));
-		await expect(Promise.all(pending)).resolves.toEqual(variants.map((_, i) => ({ accessToken: `token-${i}` })));
+		await expect(Promise.all(pending)).resolves.toEqual(variants.map((_, i) => token(`token-${i}`)));
 	});
 
 	it('a refused request fails every caller that shared it, and is not remembered', async () => {
@@ -141,6 +146,6 @@ describe('AEP credential: one IMS token request per credential and process until
 		await Promise.resolve();
 		expect(calls).toHaveLength(2);
 		answer(1, 'token-C');
-		await expect(retry).resolves.toEqual({ accessToken: 'token-C' });
+		await expect(retry).resolves.toEqual(token('token-C'));
 	});
 });

@@ -7,7 +7,7 @@
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { fetchImsToken } from './imsToken';
+import { fetchImsToken, forgetImsTokenRequests } from './imsToken';
 
 interface RememberedToken {
 	accessToken: string;
@@ -31,6 +31,7 @@ const REPLACEMENT_REUSE_MS = 60 * 1000;
 /** Forgets every token this process fetched (tests start each case from an empty process). */
 export function forgetImsTokens(): void {
 	remembered.clear();
+	forgetImsTokenRequests();
 }
 
 function remember(key: string, token: RememberedToken): void {
