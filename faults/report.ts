@@ -110,6 +110,9 @@ export function printReport(input: ReportInput): number {
 	const missed = summary.filter(([, , goal, met]) => goal && !met).map(([label]) => label.trim());
 	print('');
 	print(missed.length ? `GOALS MISSED: ${missed.join('; ')}` : 'All goals met.');
+	// The closing line test:all counts: one check per goal.
+	const goals = summary.filter(([, , goal]) => goal);
+	print(`faults: ${goals.length - missed.length} passed, ${missed.length} failed`);
 	return missed.length ? 1 : 0;
 }
 

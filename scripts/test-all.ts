@@ -5,6 +5,8 @@
  *   scan                          n8n's verification scanner lint gate   "scan: N passed, N failed"
  *   test (jest)                   unit and workflow tests                "Tests: … N failed, … N passed"
  *   test:e2e                      the package inside real n8n            "e2e: N passed, N failed"
+ *   test:queue                    real n8n in queue mode (Postgres, Redis) "queue: N passed, N failed"
+ *   faults                        fault injection: one check per goal    "faults: N passed, N failed"
  *   bench                         speed and memory goals                 "bench: N passed, N failed"
  *
  * Every step runs even when an earlier one failed, so one run shows everything that is broken. A runner
@@ -58,6 +60,8 @@ const STEPS: Step[] = [
 	{ script: 'scan', counts: resultLine('scan') },
 	{ script: 'test', counts: jestCounts },
 	{ script: 'test:e2e', counts: resultLine('e2e') },
+	{ script: 'test:queue', counts: resultLine('queue') },
+	{ script: 'faults', counts: resultLine('faults') },
 	{ script: 'bench', counts: resultLine('bench') },
 ];
 
