@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_FILE_NAME_TEMPLATE } from '../../domain/audienceSelector';
+import { audienceLocator } from '../../descriptions/audienceLocator';
 
 /** Incremental export frequencies in their natural order (Adobe's BaseSegmentSelectorValue), not alphabetically. */
 const INCREMENTAL_FREQUENCY_OPTIONS: INodePropertyOptions[] = [
@@ -13,16 +14,12 @@ const INCREMENTAL_FREQUENCY_OPTIONS: INodePropertyOptions[] = [
 
 /** The fields of one audience to add, in the order a person fills them: which audience, how often, from when. */
 export const addAudienceFields: INodeProperties[] = [
-	{
-		displayName: 'Audience ID',
+	audienceLocator({
+		displayName: 'Audience',
 		name: 'audienceId',
-		type: 'string',
-		default: '',
 		required: true,
-		placeholder: 'e.g. 9f7d37fd-7039-4454-94ef-2b0cd6c3206a',
-		description:
-			'ID of the audience (segment definition) to activate. Flow Service offers no audience list, so give the ID.',
-	},
+		description: 'The audience (segment definition) to activate, picked by name or given by its ID',
+	}),
 	{
 		displayName: 'Audience Name',
 		name: 'audienceName',

@@ -8,6 +8,7 @@ import type { DataflowChanges } from '../../domain/patch/changes';
 import { checkChanges, emptyChanges } from '../../domain/patch/changes';
 import { parseRawPatch } from '../../domain/patch/rawPatch';
 import type { OperationsValue } from './patch.operationsField';
+import { locatorId } from '../../helpers/locatorId';
 
 /** A list typed as "a, b" or one per line, or given as an array by an expression. */
 function listOf(value: unknown): string[] {
@@ -33,7 +34,7 @@ export function readChanges(operations: OperationsValue, nowMs: number, timeZone
 		const selector = inOperation(`Add Audience ${index + 1}`, () =>
 			buildAudienceSelector(
 				{
-					id: String(audience.audienceId ?? ''),
+					id: locatorId(audience.audienceId),
 					name: audience.audienceName as string | undefined,
 					description: audience.audienceDescription as string | undefined,
 					fileNameTemplate: audience.fileNameTemplate as string | undefined,
