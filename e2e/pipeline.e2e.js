@@ -44,16 +44,33 @@ const {
 	runnableDigest,
 	runnablePipeline,
 	startReceiver,
+	withSlackStandIn,
 } = require('./lib/aep');
 
 const SANDBOX = 'e2e-pipeline';
-const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
-const S3_CREDENTIAL = { id: 'aepS3Credential1', name: 'Amazon S3 (e2e keys)' };
+/** Named as the README tells users to name them: the examples' credential slots are filled from these on import. */
+const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'Adobe Experience Platform (AEP) API account' };
+const S3_CREDENTIAL = { id: 'aepS3Credential1', name: 'Amazon S3 Access Key for Adobe Experience Platform (AEP) API account' };
 const S3_KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: randomKey(40) };
-const IDS = { pipeline: 'aepE2ePipeline01', alert: 'aepE2eAlert00001', digest: 'aepE2eDigest0001' };
+const IDS = {
+	pipeline: 'aepE2ePipeline01',
+	alert: 'aepE2eAlert00001',
+	digest: 'aepE2eDigest0001',
+	testPipeline: 'aepE2eTestPipe01',
+	keepAlive: 'aepE2eKeepAlive1',
+};
 
 const checks = new Checks('pipeline.e2e');
 const check = checks.check.bind(checks);
+
+/** examples/test-new-pipeline.json with Slack replaced by a POST, and Export Now checking every second. */
+function runnableTestPipeline(receiverUrl) {
+	const { workflow } = withSlackStandIn('test-new-pipeline.json', receiverUrl);
+	for (const node of workflow.nodes) {
+		if (isOperation(node, 'dataflow', 'exportNow')) node.parameters.options = { ...node.parameters.options, pollIntervalSeconds: 1, timeoutSeconds: 120 };
+	}
+	return workflow;
+}
 
 async function main() {
 	const t0 = Date.now();
@@ -69,7 +86,7 @@ async function main() {
 		state.imsBefore = (await imsRequests()).length;
 		state.ownTokensBefore = sim.ownTokenRequests;
 		await check(
-			'install the npm pack tarball into the n8n user folder, import credentials and the 3 examples',
+			'install the npm pack tarball into the n8n user folder, import credentials (README names) and 5 examples',
 			async () => {
 				const tgz = await packageTarball(path.join(n8n.baseDir, 'pack'));
 				const installed = await n8n.installPackage(tgz);
@@ -79,22 +96,19 @@ async function main() {
 					{ ...AEP_CREDENTIAL, type: 'aepPlatformApi', data: sim.credentialData() },
 					{ ...S3_CREDENTIAL, type: 'aepAmazonS3AccessKeyApi', data: S3_KEYS },
 				]);
-				const alert = runnableAlert({ aepCredential: AEP_CREDENTIAL, receiverUrl: receiver.url('/slack') });
+				const alert = runnableAlert({ receiverUrl: receiver.url('/slack') });
 				state.slackText = alert.slack.parameters.text;
-				const digest = runnableDigest({
-					aepCredential: AEP_CREDENTIAL,
-					receiverUrl: receiver.url('/email'),
-					// the pipeline's dataflow is not known yet: updated before the digest runs
-					dataflowId: '00000000-0000-4000-a000-000000000000',
-				});
+				const digest = runnableDigest({ receiverUrl: receiver.url('/email') });
 				state.digestWorkflow = digest.workflow;
 				state.emailParameters = digest.email.parameters;
 				const ids = await n8n.importWorkflows([
-					{ ...runnablePipeline({ aepCredential: AEP_CREDENTIAL, s3Credential: S3_CREDENTIAL }), id: IDS.pipeline },
+					{ ...runnablePipeline(), id: IDS.pipeline },
 					{ ...alert.workflow, id: IDS.alert },
 					{ ...digest.workflow, id: IDS.digest },
+					{ ...runnableTestPipeline(receiver.url('/slack-test')), id: IDS.testPipeline },
+					{ ...withSlackStandIn('keep-dataset-exports-alive.json', receiver.url('/slack-keep')).workflow, id: IDS.keepAlive },
 				]);
-				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest]);
+				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest, IDS.testPipeline, IDS.keepAlive]);
 			},
 			{ fatal: true },
 		);
@@ -252,23 +266,48 @@ async function main() {
 			const lines = json.text.split('\n');
 			const errorSummary = errors.map((e) => `${e.code}: ${e.message}`).join('; ');
 			const started = new Date(failed.metrics.durationSummary.startedAtUTC).toISOString();
-			assert.deepStrictEqual(lines.slice(0, 3), [
+			assert.deepStrictEqual(lines.slice(0, 4), [
 				`:rotating_light: *AEP dataflow run failed* in sandbox \`${SANDBOX}\``,
-				`*Dataflow:* ${state.flowId}`,
+				`*Dataflow:* Export of ${state.dataset.name} (${state.flowId})`,
+				'*Destination:* Amazon S3',
 				`*Run:* ${failed.id}`,
 			]);
-			assert.match(lines[3], new RegExp(`^\\*Started:\\* ${started.replace(/\./g, '\\.')} · \\*Duration:\\* (\\d+m )?\\d+s$`));
-			assert.match(lines[4], /^\*Records:\* read \d+, written 0, failed \d+$/);
-			assert.strictEqual(lines[5], `*Errors:* ${errorSummary}`);
+			assert.match(lines[4], new RegExp(`^\\*Started:\\* ${started.replace(/\./g, '\\.')} · \\*Duration:\\* (\\d+m )?\\d+s$`));
+			assert.match(lines[5], /^\*Records:\* read \d+, written 0, failed \d+$/);
+			assert.strictEqual(lines[6], `*Errors:* ${errorSummary}`);
 			assert.match(errorSummary, /ACTIVATION_BATCH-0000-FAILED: Job aborted\./);
 			assert.ok(!/undefined|\{\{/.test(json.text), json.text);
 			state.failedRun = failed;
+		});
+
+		await check('the imported examples\' credential slots hold the credentials of the README\'s names', async () => {
+			for (const id of Object.values(IDS)) {
+				const workflow = await n8n.restData('GET', `/rest/workflows/${id}`);
+				for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+					assert.deepStrictEqual(node.credentials.aepPlatformApi, AEP_CREDENTIAL, `${id} / ${node.name}`);
+					if (node.credentials.aepAmazonS3AccessKeyApi) assert.deepStrictEqual(node.credentials.aepAmazonS3AccessKeyApi, S3_CREDENTIAL);
+				}
+			}
+		});
+
+		await check('daily digest as imported (Adobe\'s tutorial dataflow, not in the simulation): the email says None, Get Runs a hint', async () => {
+			const execution = await runManually(n8n, IDS.digest, 'Every Morning');
+			outputs.push(['digest execution as imported (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const [getRuns] = execution.data.resultData.runData['AEP Get Runs'];
+			const hints = (getRuns.hints || []).map((h) => h.message).join(' | ');
+			assert.match(hints, /does not exist in this sandbox/, hints);
+			const mails = receiver.at('/email');
+			assert.strictEqual(mails.length, 1, `${mails.length} mails`);
+			assert.strictEqual(mails[0].json.subject, 'AEP runs, last 24 h: 0 succeeded, 0 failed or partial');
+			assert.strictEqual((mails[0].json.html.match(/<li>None<\/li>/g) || []).length, 2, mails[0].json.html);
 		});
 
 		await check('daily digest: runs of the last 24 h of the new dataflow, emailed (stand-in) with the failed run', async () => {
 			const workflow = state.digestWorkflow;
 			const getRuns = workflow.nodes.find((n) => isOperation(n, 'run', 'getAll'));
 			getRuns.parameters.dataflow.value = state.flowId;
+			getRuns.credentials = { aepPlatformApi: AEP_CREDENTIAL };
 			const updated = await n8n.restData('GET', `/rest/workflows/${IDS.digest}`);
 			await n8n.restData('PATCH', `/rest/workflows/${IDS.digest}`, {
 				versionId: updated.versionId,
@@ -285,12 +324,69 @@ async function main() {
 			const succeeded = runs.filter((r) => r.status === 'success').length;
 			const failedOrPartial = runs.filter((r) => r.status !== 'success').length;
 			const mails = receiver.at('/email');
-			assert.strictEqual(mails.length, 1, `${mails.length} mails (Send Digest runs once)`);
-			const mail = mails[0].json;
+			assert.strictEqual(mails.length, 2, `${mails.length} mails (Send Digest runs once per execution)`);
+			const mail = mails[1].json;
 			assert.deepStrictEqual([mail.from, mail.to], [state.emailParameters.fromEmail, state.emailParameters.toEmail]);
 			assert.strictEqual(mail.subject, `AEP runs, last 24 h: ${succeeded} succeeded, ${failedOrPartial} failed or partial`);
 			assert.ok(mail.html.includes(`run ${state.failedRun.id}: failed (ACTIVATION_BATCH-0000-FAILED: Job aborted.)`), mail.html);
 			assert.ok(mail.html.includes(`run ${state.pipelineRunId}: ${runs.find((r) => r.runId === state.pipelineRunId).recordsWritten} records`), mail.html);
+		});
+
+		await check('test a new pipeline (examples/test-new-pipeline.json): dataflow on the newest connections, export now, wait, Slack summary', async () => {
+			const execution = await runManually(n8n, IDS.testPipeline, 'Test Pipeline');
+			outputs.push(['test-new-pipeline execution (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const [source] = N8n.nodeOutput(execution, 'AEP Newest Source Connection');
+			const [target] = N8n.nodeOutput(execution, 'AEP Newest S3 Target Connection');
+			assert.deepStrictEqual([source.id, target.id], [state.sourceId, state.targetId]);
+			const [flow] = N8n.nodeOutput(execution, 'AEP Create Dataflow');
+			assert.match(flow.name, /^Test pipeline \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+			assert.ok(!Number.isNaN(Date.parse(flow.endsAt)), `endsAt ${flow.endsAt}`);
+			const runs = N8n.nodeOutput(execution, 'AEP Export Now');
+			assert.ok(runs.length >= 1, 'Export Now output no run');
+			for (const run of runs) {
+				assert.strictEqual(run.flowId, flow.id);
+				assert.strictEqual(run.status, 'success', JSON.stringify(run));
+				assert.ok(!run.timedOut);
+			}
+			const simFlow = await sim.entity('flows', flow.id);
+			assert.deepStrictEqual([simFlow.sourceConnectionIds, simFlow.targetConnectionIds], [[state.sourceId], [state.targetId]]);
+			const messages = receiver.at('/slack-test');
+			assert.strictEqual(messages.length, runs.length, `${messages.length} messages for ${runs.length} runs`);
+			const lines = messages[0].json.text.split('\n');
+			assert.strictEqual(lines[0], `:test_tube: *New pipeline test* \`${flow.name}\``);
+			assert.strictEqual(lines[1], `*Exported:* ${runs[0].exported} · *Status:* success`);
+			assert.match(lines[2], /^\*Records:\* read \d+, written \d+ · \*Files:\* \d+ · \*Duration:\* (\d+m )?\d+s$/);
+			assert.strictEqual(lines[3], '*Errors:* none reported');
+			assert.strictEqual(lines[4], `*Stops on:* ${flow.endsAt} unless extended`);
+			assert.ok(!/undefined|\{\{/.test(messages[0].json.text), messages[0].json.text);
+		});
+
+		await check('keep dataset exports alive (examples/keep-dataset-exports-alive.json): extends the dataflow ending in 12 days, reports it; next day finds nothing and says so', async () => {
+			await sim.admin('POST', `/flows/${encodeURIComponent(state.flowId)}/end-time`, { inDays: 12 });
+			const before = (await sim.entity('flows', state.flowId)).scheduleParams.endTime;
+			const execution = await runManually(n8n, IDS.keepAlive, 'Every Morning');
+			outputs.push(['keep-alive execution (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const ending = N8n.nodeOutput(execution, 'AEP Dataflows Ending Soon');
+			assert.deepStrictEqual(ending.map((f) => f.id), [state.flowId]);
+			const [extended] = N8n.nodeOutput(execution, 'AEP Extend End Time');
+			const after = (await sim.entity('flows', state.flowId)).scheduleParams.endTime;
+			const days = (after - before) / 86400;
+			assert.ok(days > 150 && days < 190, `end time moved by ${days} days`);
+			assert.strictEqual(Date.parse(extended.endsAt) / 1000, after);
+			const messages = receiver.at('/slack-keep');
+			assert.strictEqual(messages.length, 1);
+			assert.deepStrictEqual(messages[0].json.text.split('\n'), [
+				`:calendar: *Dataset export extended* \`${extended.name}\` (${state.flowId})`,
+				`Was stopping on ${extended.previousEndsAt}; now stops on ${extended.endsAt}.`,
+			]);
+			const again = await runManually(n8n, IDS.keepAlive, 'Every Morning');
+			assert.strictEqual(again.status, 'success');
+			const [found] = again.data.resultData.runData['AEP Dataflows Ending Soon'];
+			const hints = (found.hints || []).map((h) => h.message).join(' | ');
+			assert.match(hints, /No dataflow matched/, hints);
+			assert.strictEqual(receiver.at('/slack-keep').length, 1, 'reported again although nothing was ending');
 		});
 
 		await check('n8n fetched one IMS token for all executions (CLI and server) and kept it in the credential', async () => {
