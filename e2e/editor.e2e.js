@@ -28,7 +28,8 @@ const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_JSON, PACKAGE_NAME, Sim, packageTarba
 const { credentialSearch, nodeSearch } = require('./lib/search');
 
 const SANDBOX = 'e2e-editor';
-const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
+/** Named as the README tells users to keep it. */
+const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'Adobe Experience Platform (AEP) API account' };
 /** The node, and its actions: n8n names a node added through an action after the action. */
 const NODE = 'Adobe Experience Platform';
 const TARGET = 'Create target connection';
@@ -38,7 +39,10 @@ const DATASET_DESTINATIONS = ['Amazon S3', 'Azure Blob Storage', 'Azure Data Lak
 
 /** Every credential type's display name, from the built package n8n loads. */
 const CREDENTIAL_NAMES = PACKAGE_JSON.n8n.credentials.map(
-	(file) => Object.values(require(path.join(__dirname, '..', file))).map((C) => new C().displayName)[0],
+	(file) => {
+		const Credential = require(path.join(__dirname, '..', file))[path.basename(file, '.credentials.js')];
+		return new Credential().displayName;
+	},
 );
 
 const checks = new Checks('editor.e2e');
@@ -213,6 +217,7 @@ async function main() {
 			await editor.page.keyboard.press('Control+s');
 			await editor.page.waitForURL((url) => /\/workflow\/(?!new)[^/]+/.test(url.pathname), { timeout: 15_000 });
 			const id = new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
+			state.workflowId = id;
 			const expectedValues = { bucketName: 'my-aep-exports', path: 'datasets', datasetFileType: 'PARQUET', compression: 'GZIP' };
 			// the save request may still be on its way: read until the values are there (or time out)
 			let node;
@@ -227,7 +232,8 @@ async function main() {
 			assert.ok(node, `workflow ${id} has no saved "${TARGET}" node`);
 			assert.strictEqual(node.type, `${PACKAGE_NAME}.adobeExperiencePlatform`);
 			assert.strictEqual(node.parameters.resource, 'targetConnection');
-			assert.strictEqual(node.parameters.operation, 'create');
+			// n8n saves no parameter that holds its default: Create is Target Connection's default operation
+			assert.ok([undefined, 'create'].includes(node.parameters.operation), `operation ${node.parameters.operation}`);
 			assert.deepStrictEqual(node.credentials, { aepPlatformApi: AEP_CREDENTIAL });
 			assert.strictEqual(node.parameters.destination.value, AMAZON_S3_SPEC_ID);
 			assert.strictEqual(node.parameters.destination.mode, 'list');
@@ -243,18 +249,62 @@ async function main() {
 			await editor.selectCredential(AEP_CREDENTIAL.name);
 			await editor.selectResourceLocatorItem('destination', 'Amazon S3');
 			const { names } = await editor.optionNames('authMethod', { reopenNode: BASE, keepOpen: true });
-			assert.deepStrictEqual(names, state.authMethods);
+			// an empty choice says what it means: the destination's only auth method
+			assert.deepStrictEqual(names, [`Automatic (${state.authMethods[0]}, the Only One)`, ...state.authMethods]);
 			await shot('aep-base-connection-auth-methods');
 			await editor.closeDropdown('authMethod');
 			await editor.selectOptionByName('authMethod', 'Access Key');
 			assert.strictEqual(await editor.dropdownValue('authMethod'), 'Access Key');
-			// the storage credential slot that goes with Amazon S3's Access Key
+			// only the storage credentials that fit Amazon S3's Access Key are offered (and the custom JSON one)
+			const storage = await editor.optionNames('storageCredential', { reopenNode: BASE });
+			console.log(`#   storage credential choices: ${JSON.stringify(storage.names)}`);
+			assert.deepStrictEqual(storage.names, ['Amazon S3 Access Key', 'Custom JSON (Any Destination or Auth Method)']);
+			await shot('aep-base-connection-storage-credentials');
 			assert.strictEqual(await editor.dropdownValue('storageCredential'), 'Amazon S3 Access Key');
 			const slots = await editor.page.getByTestId('ndv').getByTestId('credentials-label').allInnerTexts();
 			assert.ok(
 				slots.some((s) => s.includes('Amazon S3 Access Key for Adobe Experience Platform (AEP) API')),
 				`no Amazon S3 credential slot (slots: ${JSON.stringify(slots)})`,
 			);
+		});
+
+		await check('a bad bucket name: executing the step shows the rule in words, not a pattern (screenshot)', async () => {
+			await editor.openWorkflow(state.workflowId);
+			await editor.openNode(TARGET);
+			await editor.fillParameter('bucketName', 'My_Bucket');
+			await editor.page.getByTestId('node-execute-button').first().click();
+			// the label "Bucket name" is on the form already: wait for the rule in the output pane
+			await editor.page.getByTestId('ndv').getByText(/3-63 characters/).first().waitFor({ timeout: 60_000 });
+			const shown = await editor.page.getByTestId('ndv').innerText();
+			const message = shown.split('\n').find((line) => /3-63 characters/.test(line)) || '';
+			console.log(`#   shown: ${message}`);
+			assert.match(message, /Bucket name/);
+			assert.match(message, /My_Bucket/);
+			assert.match(message, /3-63 characters: lower-case letters, digits, dots and hyphens/);
+			assert.match(message, /e\.g\. my-exports/);
+			assert.ok(!/\^\[|\$\//.test(message), `a regular expression is shown: ${message}`);
+			await shot('aep-target-connection-bad-bucket');
+			// nothing was sent: the check runs before any request
+			const posts = (await sim.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/targetConnections'));
+			assert.deepStrictEqual(posts, []);
+			await editor.closeNdv();
+		});
+
+		await check('the Adobe credential with its secret changed to a wrong one: saving tests it, and the test fails (screenshot)', async () => {
+			const { page } = editor;
+			const imsBefore = (await sim.allRequests()).filter((r) => r.path === '/ims/token/v3').length;
+			await page.goto('/home/credentials');
+			await editor.dismissModals();
+			await page.getByText(AEP_CREDENTIAL.name, { exact: true }).first().click();
+			const secret = page.getByTestId('parameter-input-clientSecret').locator('input').first();
+			await secret.waitFor();
+			await secret.fill('wrong-secret-e2e');
+			await page.getByTestId('credential-save-button').click();
+			await page.getByText(/Couldn.t connect with these settings/).first().waitFor({ timeout: 30_000 });
+			await shot('aep-credential-wrong-secret');
+			// a new token was asked for with the new secret (the one n8n kept was not reused), and refused
+			const ims = (await sim.allRequests()).filter((r) => r.path === '/ims/token/v3').slice(imsBefore);
+			assert.ok(ims.length >= 1 && ims.every((r) => r.status >= 400), JSON.stringify(ims));
 		});
 	} catch (e) {
 		checks.crashed(e);

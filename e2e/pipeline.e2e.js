@@ -58,6 +58,7 @@ const IDS = {
 	digest: 'aepE2eDigest0001',
 	testPipeline: 'aepE2eTestPipe01',
 	keepAlive: 'aepE2eKeepAlive1',
+	liveAlert: 'aepE2eLiveAlert1',
 };
 
 const checks = new Checks('pipeline.e2e');
@@ -72,10 +73,44 @@ function runnableTestPipeline(receiverUrl) {
 	return workflow;
 }
 
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Calls `probe` every second until it returns something truthy (returned), or throws naming `what` after `timeoutMs`.
+ * @template T
+ * @param {() => T | Promise<T>} probe
+ * @param {string} what
+ * @param {number} timeoutMs
+ * @returns {Promise<T>}
+ */
+async function waitFor(probe, what, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+		await sleep(1000);
+	}
+}
+
+/**
+ * examples/aep-failed-or-delayed-run-slack.json with Slack replaced by a POST, polling every
+ * minute: the shortest n8n allows (it refuses a poll time whose seconds field is not one number).
+ */
+function runnableLiveAlert(receiverUrl) {
+	const { workflow } = withSlackStandIn('aep-failed-or-delayed-run-slack.json', receiverUrl);
+	const trigger = workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`);
+	assert.ok(trigger, 'the example has no trigger');
+	trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	return workflow;
+}
+
 async function main() {
 	const t0 = Date.now();
 	const sim = await Sim.connect({ sandbox: SANDBOX });
-	const n8n = await N8n.create();
+	const n8n = await N8n.create({ logLevel: process.env.E2E_N8N_LOG_LEVEL });
 	const receiver = await startReceiver();
 	console.log(`# n8n run folder ${n8n.baseDir}, simulation ${sim.url} (sandbox ${SANDBOX}), receiver ${receiver.url()}`);
 	/** Every text n8n produced or handed out, scanned for secrets at the end. */
@@ -86,7 +121,7 @@ async function main() {
 		state.imsBefore = (await imsRequests()).length;
 		state.ownTokensBefore = sim.ownTokenRequests;
 		await check(
-			'install the npm pack tarball into the n8n user folder, import credentials (README names) and 5 examples',
+			'install the npm pack tarball into the n8n user folder, import credentials (README names) and 6 examples',
 			async () => {
 				const tgz = await packageTarball(path.join(n8n.baseDir, 'pack'));
 				const installed = await n8n.installPackage(tgz);
@@ -107,8 +142,9 @@ async function main() {
 					{ ...digest.workflow, id: IDS.digest },
 					{ ...runnableTestPipeline(receiver.url('/slack-test')), id: IDS.testPipeline },
 					{ ...withSlackStandIn('keep-dataset-exports-alive.json', receiver.url('/slack-keep')).workflow, id: IDS.keepAlive },
+					{ ...runnableLiveAlert(receiver.url('/slack-live')), id: IDS.liveAlert },
 				]);
-				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest, IDS.testPipeline, IDS.keepAlive]);
+				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest, IDS.testPipeline, IDS.keepAlive, IDS.liveAlert]);
 			},
 			{ fatal: true },
 		);
@@ -387,6 +423,41 @@ async function main() {
 			const hints = (found.hints || []).map((h) => h.message).join(' | ');
 			assert.match(hints, /No dataflow matched/, hints);
 			assert.strictEqual(receiver.at('/slack-keep').length, 1, 'reported again although nothing was ending');
+		});
+
+		await check('published alert (examples/aep-failed-or-delayed-run-slack.json, polling every minute): fires once on a new failed run, not again on the next poll', async () => {
+			const t = Date.now();
+			const runPolls = async () => (await sim.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/runs')).length;
+			const { versionId } = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+			await n8n.restData('POST', `/rest/workflows/${IDS.liveAlert}/activate`, { versionId });
+			// activation polls once: it learns what exists and reports nothing from before
+			await waitFor(async () => (await runPolls()) > 0 && receiver.at('/slack-live').length === 0, 'the first poll', 30_000);
+			const failed = await sim.addRun(state.flowId, { status: 'failed' });
+			await waitFor(() => receiver.at('/slack-live').length > 0, 'the alert', 150_000).catch(async (error) => {
+				const workflow = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+				const executions = await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.liveAlert }))}`);
+				console.log(`#   workflow active ${workflow.active}, activeVersionId ${workflow.activeVersionId}; executions ${executions.text.slice(0, 1500)}`);
+				console.log(`#   /runs requests: ${await runPolls()}; failed run ${JSON.stringify(failed.metrics.durationSummary)}`);
+				throw error;
+			});
+			const fired = receiver.at('/slack-live');
+			const firedAt = Date.now();
+			console.log(`#   fired ${Math.round((firedAt - t) / 1000)} s after publishing`);
+			assert.strictEqual(fired.length, 1, JSON.stringify(fired.map((m) => m.json.text)));
+			const text = fired[0].json.text;
+			assert.ok(text.startsWith(`:rotating_light: Run failed: Export of ${state.dataset.name} → Amazon S3 · status failed`), text);
+			assert.ok(!/undefined|\{\{/.test(text), text);
+			// the next poll sees the same run and stays quiet
+			const pollsAtFire = await runPolls();
+			await waitFor(async () => (await runPolls()) > pollsAtFire, 'the next poll', 90_000);
+			await sleep(5000); // an execution the poll would start has time to post
+			assert.strictEqual(receiver.at('/slack-live').length, 1, 'the alert fired again');
+			const { data: executions } = await n8n.restData('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.liveAlert }))}`);
+			assert.strictEqual(executions.length, 1, `${executions.length} executions`);
+			assert.strictEqual(executions[0].mode, 'trigger');
+			const { versionId: v2 } = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+			await n8n.restData('POST', `/rest/workflows/${IDS.liveAlert}/deactivate`, { versionId: v2 });
+			console.log(`#   run ${failed.id}: alert and a quiet next poll in ${Math.round((Date.now() - t) / 1000)} s`);
 		});
 
 		await check('n8n fetched one IMS token for all executions (CLI and server) and kept it in the credential', async () => {
