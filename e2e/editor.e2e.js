@@ -271,6 +271,7 @@ async function main() {
 		await check('a bad bucket name: executing the step shows the rule in words, not a pattern (screenshot)', async () => {
 			await editor.openWorkflow(state.workflowId);
 			await editor.openNode(TARGET);
+			await editor.fillParameter('baseConnectionId', '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d');
 			await editor.fillParameter('bucketName', 'My_Bucket');
 			await editor.page.getByTestId('node-execute-button').first().click();
 			// the label "Bucket name" is on the form already: wait for the rule in the output pane
