@@ -4,13 +4,16 @@
  * Browser e2e: the package in the REAL n8n editor (n8n 2.41.1 `n8n start`, Debian chromium via
  * playwright-core), against the local Flow Service simulation.
  *
- * Installs the `npm pack` tarball into the n8n user folder, imports an aepPlatformApi
- * credential pointing at the simulation, starts n8n, signs in through the UI, and in a new workflow:
- *  - adds the Adobe Experience Platform node's "Create target connection" action through the node creator, attaches the credential, opens
- *    the Destination list (served by the simulation), picks "Amazon S3" and sees the target
- *    parameter fields labelled as the simulation's connection spec titles them, with the spec's
- *    choices; saves the workflow and reads it back through the REST API;
- *  - adds its "Create base connection" action, picks Amazon S3 and sees the auth methods the spec offers.
+ * Installs the `npm pack` tarball, imports the Adobe credential, starts n8n, signs in through the UI, then:
+ *  - findability: the node creator and "Add new credential" searches for "adobe", "aep", "adobe
+ *    experience platform" (node, trigger, every credential) and "export", "destination", "dataflow",
+ *    "dataset", "audience" (the node);
+ *  - adds the node's "Create target connection" action through the node creator (n8n names the canvas
+ *    node after the action), attaches the credential, picks Amazon S3 from the simulation's list and
+ *    sees its target fields as the connection spec titles them; saves and reads the workflow back;
+ *  - adds "Create base connection", picks Amazon S3: its auth methods and the storage credentials that fit;
+ *  - executes the target step with Bucket name "My_Bucket": the rule in words, nothing sent;
+ *  - changes the saved credential's secret to a wrong one and saves: n8n's test fails.
  * Screenshots: e2e/artifacts/aep-*.png (aep-FAILED-*.png on a failure); old ones are removed first.
  *
  * Run by e2e/test.sh; alone: `npm run build && node e2e/editor.e2e.js`.

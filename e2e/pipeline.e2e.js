@@ -3,22 +3,20 @@
 /**
  * Headless e2e: the package inside the REAL n8n (2.41.1, Node 24), as a user's n8n holds it.
  *
- *  1. Installs the `npm pack` tarball into $N8N_USER_FOLDER/.n8n/nodes, imports an
- *     aepPlatformApi credential pointing at the local Flow Service simulation and an
- *     aepAmazonS3AccessKeyApi credential, and the three examples/ workflows (made runnable: the
- *     credentials attached, a dataset the simulation serves, quick polling; Slack and SMTP, which
- *     cannot be reached here, replaced by HTTP Request nodes posting the same expressions to a
- *     local receiver).
+ *  1. Installs the `npm pack` tarball into $N8N_USER_FOLDER/.n8n/nodes, imports the Adobe credential
+ *     (pointing at the local Flow Service simulation) and an Amazon S3 credential under the names the
+ *     README gives, and six examples/ workflows as they are (n8n fills their credential slots by name);
+ *     only Slack and SMTP, which cannot be reached here, become HTTP Request nodes posting the same
+ *     expressions to a local receiver, and waits poll every second.
  *  2. `n8n execute --id` of the dataset export pipeline: every node's output, the finished run's
- *     summary, and the simulation's state (source/base/target connection, dataflow) are checked.
- *  3. Failed-run alert: a failed run is added to the new dataflow (simulation control API), then the
- *     alert workflow runs from its Adobe Experience Platform Trigger (named "AEP Dataflow Run Trigger") in manual mode, as the editor's "Execute
- *     workflow" does (POST /rest/workflows/:id/run on `n8n start`); `n8n execute` cannot do that: it
- *     only starts at a Manual Trigger and passes polling triggers through (checked below).
- *     The message the receiver got names the failed run and its error.
- *  4. Daily digest, the same way from its Schedule Trigger, on the new dataflow.
- *  5. n8n asked IMS for one token in all (kept in the credential across processes), and no secret
- *     (client secret, that access token, S3 secret key) is in any CLI output, the server log, the
+ *     summary, and the simulation's state.
+ *  3. From their triggers in manual mode through `n8n start`'s REST API (as the editor's "Execute
+ *     workflow"): the failed-run alert (names the dataflow and destination), the daily digest (as
+ *     imported: nothing found, said so; then on the new dataflow), test-new-pipeline (Export Now and
+ *     wait) and keep-dataset-exports-alive (extend, report; then nothing, said so).
+ *  4. The failed-or-delayed alert published, polling every minute: one message on a new failed run,
+ *     none on the next poll (real-time wait, 1-2.5 minutes).
+ *  5. n8n asked IMS for one token in all, and no secret is in any CLI output, the server log, the
  *     executions' data or the messages.
  *
  * Run by e2e/test.sh (which installs, builds, packs and starts the simulation); alone:
