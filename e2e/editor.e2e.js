@@ -4,13 +4,16 @@
  * Browser e2e: the package in the REAL n8n editor (n8n 2.41.1 `n8n start`, Debian chromium via
  * playwright-core), against the local Flow Service simulation.
  *
- * Installs the `npm pack` tarball into the n8n user folder, imports an aepPlatformApi
- * credential pointing at the simulation, starts n8n, signs in through the UI, and in a new workflow:
- *  - adds the Adobe Experience Platform node's "Create target connection" action through the node creator, attaches the credential, opens
- *    the Destination list (served by the simulation), picks "Amazon S3" and sees the target
- *    parameter fields labelled as the simulation's connection spec titles them, with the spec's
- *    choices; saves the workflow and reads it back through the REST API;
- *  - adds its "Create base connection" action, picks Amazon S3 and sees the auth methods the spec offers.
+ * Installs the `npm pack` tarball, imports the Adobe credential, starts n8n, signs in through the UI, then:
+ *  - findability: the node creator and "Add new credential" searches for "adobe", "aep", "adobe
+ *    experience platform" (node, trigger, every credential) and "export", "destination", "dataflow",
+ *    "dataset", "audience" (the node);
+ *  - adds the node's "Create target connection" action through the node creator (n8n names the canvas
+ *    node after the action), attaches the credential, picks Amazon S3 from the simulation's list and
+ *    sees its target fields as the connection spec titles them; saves and reads the workflow back;
+ *  - adds "Create base connection", picks Amazon S3: its auth methods and the storage credentials that fit;
+ *  - executes the target step with Bucket name "My_Bucket": the rule in words, nothing sent;
+ *  - changes the saved credential's secret to a wrong one and saves: n8n's test fails.
  * Screenshots: e2e/artifacts/aep-*.png (aep-FAILED-*.png on a failure); old ones are removed first.
  *
  * Run by e2e/test.sh; alone: `npm run build && node e2e/editor.e2e.js`.
@@ -24,16 +27,26 @@ const { isDeepStrictEqual } = require('util');
 const { N8n } = require('./lib/n8n');
 const { ARTIFACTS, launch } = require('./lib/browser');
 const { AepEditor } = require('./lib/aep-editor');
-const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_NAME, Sim, packageTarball } = require('./lib/aep');
+const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_JSON, PACKAGE_NAME, Sim, packageTarball } = require('./lib/aep');
+const { credentialSearch, nodeSearch } = require('./lib/search');
 
 const SANDBOX = 'e2e-editor';
-const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
+/** Named as the README tells users to keep it. */
+const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'Adobe Experience Platform (AEP) API account' };
 /** The node, and its actions: n8n names a node added through an action after the action. */
 const NODE = 'Adobe Experience Platform';
 const TARGET = 'Create target connection';
 const BASE = 'Create base connection';
 /** The destinations of the simulation's catalogue (fixtures/connectionSpecs) that take dataset exports. */
 const DATASET_DESTINATIONS = ['Amazon S3', 'Azure Blob Storage', 'Azure Data Lake Gen2', 'Data Landing Zone', 'Google Cloud Storage', 'SFTP'];
+
+/** Every credential type's display name, from the built package n8n loads. */
+const CREDENTIAL_NAMES = PACKAGE_JSON.n8n.credentials.map(
+	(file) => {
+		const Credential = require(path.join(__dirname, '..', file))[path.basename(file, '.credentials.js')];
+		return new Credential().displayName;
+	},
+);
 
 const checks = new Checks('editor.e2e');
 const check = checks.check.bind(checks);
@@ -49,6 +62,29 @@ function enumOf(property) {
 	if (Array.isArray(property.enum)) return property.enum.map(String);
 	const alternatives = property.oneOf || property.anyOf || [];
 	return alternatives.map((a) => String(a.const));
+}
+
+/**
+ * The section headers ("Triggers (N)", "Actions (N)") of the node creator's entry for NODE when
+ * searching `query`: one entry stands for the node and the trigger, and lists both.
+ */
+async function entrySections(query) {
+	const { page } = editor;
+	if (!(await page.getByTestId('canvas-wrapper').isVisible().catch(() => false))) await editor.newWorkflow();
+	const emptyCanvas = page.getByTestId('canvas-plus-button');
+	if (await emptyCanvas.isVisible().catch(() => false)) await emptyCanvas.click();
+	else await page.getByTestId('node-creator-plus-button').click();
+	const creator = page.getByTestId('node-creator');
+	await page.getByTestId('node-creator-search-bar').fill(query);
+	await editor.nodeCreatorItem(NODE).click();
+	await editor.waitNodeCreatorSettled();
+	const headers = creator.getByText(/^(Actions|Triggers) \(\d+\)$/);
+	await headers.first().waitFor();
+	const texts = (await headers.allInnerTexts()).map((t) => t.trim());
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	await creator.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+	return texts;
 }
 
 async function main() {
@@ -103,6 +139,31 @@ async function main() {
 			editor = new AepEditor(l.page);
 			await editor.signIn(n8n.owner);
 		}, { fatal: true });
+
+		for (const query of ['adobe', 'aep', 'adobe experience platform']) {
+			await check(`findability: "${query}" finds the node and the trigger in the node creator, every credential in "Add new credential"`, async () => {
+				const nodes = await nodeSearch(editor, query);
+				console.log(`#   nodes for "${query}": ${JSON.stringify(nodes)}`);
+				assert.ok(nodes.includes(NODE), `"${NODE}" not listed: ${JSON.stringify(nodes)}`);
+				// n8n 2.41 lists a package's node and trigger as one entry: its details hold both
+				const sections = await entrySections(query);
+				assert.deepStrictEqual(sections.map((t) => t.replace(/ \(\d+\)$/, '')).sort(), ['Actions', 'Triggers'], JSON.stringify(sections));
+				const credentials = await credentialSearch(editor, query);
+				console.log(`#   credentials for "${query}": ${JSON.stringify(credentials)}`);
+				const missing = CREDENTIAL_NAMES.filter((name) => !credentials.includes(name));
+				assert.deepStrictEqual(missing, [], `not listed: ${missing.join(', ')}`);
+			});
+		}
+
+		await check('findability: "export", "destination", "dataflow", "dataset", "audience" find the node', async () => {
+			const notFound = [];
+			for (const query of ['export', 'destination', 'dataflow', 'dataset', 'audience']) {
+				const nodes = await nodeSearch(editor, query);
+				console.log(`#   nodes for "${query}": ${JSON.stringify(nodes.slice(0, 8))}`);
+				if (!nodes.includes(NODE)) notFound.push(query);
+			}
+			assert.deepStrictEqual(notFound, []);
+		});
 
 		await check(`new workflow: add "${TARGET}" through the node creator, attach the credential`, async () => {
 			await editor.newWorkflow();
@@ -159,6 +220,7 @@ async function main() {
 			await editor.page.keyboard.press('Control+s');
 			await editor.page.waitForURL((url) => /\/workflow\/(?!new)[^/]+/.test(url.pathname), { timeout: 15_000 });
 			const id = new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
+			state.workflowId = id;
 			const expectedValues = { bucketName: 'my-aep-exports', path: 'datasets', datasetFileType: 'PARQUET', compression: 'GZIP' };
 			// the save request may still be on its way: read until the values are there (or time out)
 			let node;
@@ -173,7 +235,8 @@ async function main() {
 			assert.ok(node, `workflow ${id} has no saved "${TARGET}" node`);
 			assert.strictEqual(node.type, `${PACKAGE_NAME}.adobeExperiencePlatform`);
 			assert.strictEqual(node.parameters.resource, 'targetConnection');
-			assert.strictEqual(node.parameters.operation, 'create');
+			// n8n saves no parameter that holds its default: Create is Target Connection's default operation
+			assert.ok([undefined, 'create'].includes(node.parameters.operation), `operation ${node.parameters.operation}`);
 			assert.deepStrictEqual(node.credentials, { aepPlatformApi: AEP_CREDENTIAL });
 			assert.strictEqual(node.parameters.destination.value, AMAZON_S3_SPEC_ID);
 			assert.strictEqual(node.parameters.destination.mode, 'list');
@@ -189,18 +252,63 @@ async function main() {
 			await editor.selectCredential(AEP_CREDENTIAL.name);
 			await editor.selectResourceLocatorItem('destination', 'Amazon S3');
 			const { names } = await editor.optionNames('authMethod', { reopenNode: BASE, keepOpen: true });
-			assert.deepStrictEqual(names, state.authMethods);
+			// an empty choice says what it means: the destination's only auth method
+			assert.deepStrictEqual(names, [`Automatic (${state.authMethods[0]}, the Only One)`, ...state.authMethods]);
 			await shot('aep-base-connection-auth-methods');
 			await editor.closeDropdown('authMethod');
 			await editor.selectOptionByName('authMethod', 'Access Key');
 			assert.strictEqual(await editor.dropdownValue('authMethod'), 'Access Key');
-			// the storage credential slot that goes with Amazon S3's Access Key
+			// only the storage credentials that fit Amazon S3's Access Key are offered (and the custom JSON one)
+			const storage = await editor.optionNames('storageCredential', { reopenNode: BASE });
+			console.log(`#   storage credential choices: ${JSON.stringify(storage.names)}`);
+			assert.deepStrictEqual(storage.names, ['Amazon S3 Access Key', 'Custom JSON (Any Destination or Auth Method)']);
+			await shot('aep-base-connection-storage-credentials');
 			assert.strictEqual(await editor.dropdownValue('storageCredential'), 'Amazon S3 Access Key');
 			const slots = await editor.page.getByTestId('ndv').getByTestId('credentials-label').allInnerTexts();
 			assert.ok(
 				slots.some((s) => s.includes('Amazon S3 Access Key for Adobe Experience Platform (AEP) API')),
 				`no Amazon S3 credential slot (slots: ${JSON.stringify(slots)})`,
 			);
+		});
+
+		await check('a bad bucket name: executing the step shows the rule in words, not a pattern (screenshot)', async () => {
+			await editor.openWorkflow(state.workflowId);
+			await editor.openNode(TARGET);
+			await editor.fillParameter('baseConnectionId', '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d');
+			await editor.fillParameter('bucketName', 'My_Bucket');
+			await editor.page.getByTestId('node-execute-button').first().click();
+			// the label "Bucket name" is on the form already: wait for the rule in the output pane
+			await editor.page.getByTestId('ndv').getByText(/3-63 characters/).first().waitFor({ timeout: 60_000 });
+			const shown = await editor.page.getByTestId('ndv').innerText();
+			const message = shown.split('\n').find((line) => /3-63 characters/.test(line)) || '';
+			console.log(`#   shown: ${message}`);
+			assert.match(message, /Bucket name/);
+			assert.match(message, /My_Bucket/);
+			assert.match(message, /3-63 characters: lower-case letters, digits, dots and hyphens/);
+			assert.match(message, /e\.g\. my-exports/);
+			assert.ok(!/\^\[|\$\//.test(message), `a regular expression is shown: ${message}`);
+			await shot('aep-target-connection-bad-bucket');
+			// nothing was sent: the check runs before any request
+			const posts = (await sim.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/targetConnections'));
+			assert.deepStrictEqual(posts, []);
+			await editor.closeNdv();
+		});
+
+		await check('the Adobe credential with its secret changed to a wrong one: saving tests it, and the test fails (screenshot)', async () => {
+			const { page } = editor;
+			const imsBefore = (await sim.allRequests()).filter((r) => r.path === '/ims/token/v3').length;
+			await page.goto('/home/credentials');
+			await editor.dismissModals();
+			await page.getByText(AEP_CREDENTIAL.name, { exact: true }).first().click();
+			const secret = page.getByTestId('parameter-input-clientSecret').locator('input').first();
+			await secret.waitFor();
+			await secret.fill('wrong-secret-e2e');
+			await page.getByTestId('credential-save-button').click();
+			await page.getByText(/Couldn.t connect with these settings/).first().waitFor({ timeout: 30_000 });
+			await shot('aep-credential-wrong-secret');
+			// a new token was asked for with the new secret (the one n8n kept was not reused), and refused
+			const ims = (await sim.allRequests()).filter((r) => r.path === '/ims/token/v3').slice(imsBefore);
+			assert.ok(ims.length >= 1 && ims.every((r) => r.status >= 400), JSON.stringify(ims));
 		});
 	} catch (e) {
 		checks.crashed(e);

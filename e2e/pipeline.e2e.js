@@ -3,22 +3,20 @@
 /**
  * Headless e2e: the package inside the REAL n8n (2.41.1, Node 24), as a user's n8n holds it.
  *
- *  1. Installs the `npm pack` tarball into $N8N_USER_FOLDER/.n8n/nodes, imports an
- *     aepPlatformApi credential pointing at the local Flow Service simulation and an
- *     aepAmazonS3AccessKeyApi credential, and the three examples/ workflows (made runnable: the
- *     credentials attached, a dataset the simulation serves, quick polling; Slack and SMTP, which
- *     cannot be reached here, replaced by HTTP Request nodes posting the same expressions to a
- *     local receiver).
+ *  1. Installs the `npm pack` tarball into $N8N_USER_FOLDER/.n8n/nodes, imports the Adobe credential
+ *     (pointing at the local Flow Service simulation) and an Amazon S3 credential under the names the
+ *     README gives, and six examples/ workflows as they are (n8n fills their credential slots by name);
+ *     only Slack and SMTP, which cannot be reached here, become HTTP Request nodes posting the same
+ *     expressions to a local receiver, and waits poll every second.
  *  2. `n8n execute --id` of the dataset export pipeline: every node's output, the finished run's
- *     summary, and the simulation's state (source/base/target connection, dataflow) are checked.
- *  3. Failed-run alert: a failed run is added to the new dataflow (simulation control API), then the
- *     alert workflow runs from its Adobe Experience Platform Trigger (named "AEP Dataflow Run Trigger") in manual mode, as the editor's "Execute
- *     workflow" does (POST /rest/workflows/:id/run on `n8n start`); `n8n execute` cannot do that: it
- *     only starts at a Manual Trigger and passes polling triggers through (checked below).
- *     The message the receiver got names the failed run and its error.
- *  4. Daily digest, the same way from its Schedule Trigger, on the new dataflow.
- *  5. n8n asked IMS for one token in all (kept in the credential across processes), and no secret
- *     (client secret, that access token, S3 secret key) is in any CLI output, the server log, the
+ *     summary, and the simulation's state.
+ *  3. From their triggers in manual mode through `n8n start`'s REST API (as the editor's "Execute
+ *     workflow"): the failed-run alert (names the dataflow and destination), the daily digest (as
+ *     imported: nothing found, said so; then on the new dataflow), test-new-pipeline (Export Now and
+ *     wait) and keep-dataset-exports-alive (extend, report; then nothing, said so).
+ *  4. The failed-or-delayed alert published, polling every minute: one message on a new failed run,
+ *     none on the next poll (real-time wait, 1-2.5 minutes).
+ *  5. n8n asked IMS for one token in all, and no secret is in any CLI output, the server log, the
  *     executions' data or the messages.
  *
  * Run by e2e/test.sh (which installs, builds, packs and starts the simulation); alone:
@@ -44,21 +42,73 @@ const {
 	runnableDigest,
 	runnablePipeline,
 	startReceiver,
+	withSlackStandIn,
 } = require('./lib/aep');
 
 const SANDBOX = 'e2e-pipeline';
-const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'AEP (local simulation)' };
-const S3_CREDENTIAL = { id: 'aepS3Credential1', name: 'Amazon S3 (e2e keys)' };
+/** Named as the README tells users to name them: the examples' credential slots are filled from these on import. */
+const AEP_CREDENTIAL = { id: 'aepSimCredential', name: 'Adobe Experience Platform (AEP) API account' };
+const S3_CREDENTIAL = { id: 'aepS3Credential1', name: 'Amazon S3 Access Key for Adobe Experience Platform (AEP) API account' };
 const S3_KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: randomKey(40) };
-const IDS = { pipeline: 'aepE2ePipeline01', alert: 'aepE2eAlert00001', digest: 'aepE2eDigest0001' };
+const IDS = {
+	pipeline: 'aepE2ePipeline01',
+	alert: 'aepE2eAlert00001',
+	digest: 'aepE2eDigest0001',
+	testPipeline: 'aepE2eTestPipe01',
+	keepAlive: 'aepE2eKeepAlive1',
+	liveAlert: 'aepE2eLiveAlert1',
+};
 
 const checks = new Checks('pipeline.e2e');
 const check = checks.check.bind(checks);
 
+/** examples/test-new-pipeline.json with Slack replaced by a POST, and Export Now checking every second. */
+function runnableTestPipeline(receiverUrl) {
+	const { workflow } = withSlackStandIn('test-new-pipeline.json', receiverUrl);
+	for (const node of workflow.nodes) {
+		if (isOperation(node, 'dataflow', 'exportNow')) node.parameters.options = { ...node.parameters.options, pollIntervalSeconds: 1, timeoutSeconds: 120 };
+	}
+	return workflow;
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Calls `probe` every second until it returns something truthy (returned), or throws naming `what` after `timeoutMs`.
+ * @template T
+ * @param {() => T | Promise<T>} probe
+ * @param {string} what
+ * @param {number} timeoutMs
+ * @returns {Promise<T>}
+ */
+async function waitFor(probe, what, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+		await sleep(1000);
+	}
+}
+
+/**
+ * examples/aep-failed-or-delayed-run-slack.json with Slack replaced by a POST, polling every
+ * minute: the shortest n8n allows (it refuses a poll time whose seconds field is not one number).
+ */
+function runnableLiveAlert(receiverUrl) {
+	const { workflow } = withSlackStandIn('aep-failed-or-delayed-run-slack.json', receiverUrl);
+	const trigger = workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`);
+	assert.ok(trigger, 'the example has no trigger');
+	trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	return workflow;
+}
+
 async function main() {
 	const t0 = Date.now();
 	const sim = await Sim.connect({ sandbox: SANDBOX });
-	const n8n = await N8n.create();
+	const n8n = await N8n.create({ logLevel: process.env.E2E_N8N_LOG_LEVEL });
 	const receiver = await startReceiver();
 	console.log(`# n8n run folder ${n8n.baseDir}, simulation ${sim.url} (sandbox ${SANDBOX}), receiver ${receiver.url()}`);
 	/** Every text n8n produced or handed out, scanned for secrets at the end. */
@@ -69,7 +119,7 @@ async function main() {
 		state.imsBefore = (await imsRequests()).length;
 		state.ownTokensBefore = sim.ownTokenRequests;
 		await check(
-			'install the npm pack tarball into the n8n user folder, import credentials and the 3 examples',
+			'install the npm pack tarball into the n8n user folder, import credentials (README names) and 6 examples',
 			async () => {
 				const tgz = await packageTarball(path.join(n8n.baseDir, 'pack'));
 				const installed = await n8n.installPackage(tgz);
@@ -79,22 +129,20 @@ async function main() {
 					{ ...AEP_CREDENTIAL, type: 'aepPlatformApi', data: sim.credentialData() },
 					{ ...S3_CREDENTIAL, type: 'aepAmazonS3AccessKeyApi', data: S3_KEYS },
 				]);
-				const alert = runnableAlert({ aepCredential: AEP_CREDENTIAL, receiverUrl: receiver.url('/slack') });
+				const alert = runnableAlert({ receiverUrl: receiver.url('/slack') });
 				state.slackText = alert.slack.parameters.text;
-				const digest = runnableDigest({
-					aepCredential: AEP_CREDENTIAL,
-					receiverUrl: receiver.url('/email'),
-					// the pipeline's dataflow is not known yet: updated before the digest runs
-					dataflowId: '00000000-0000-4000-a000-000000000000',
-				});
+				const digest = runnableDigest({ receiverUrl: receiver.url('/email') });
 				state.digestWorkflow = digest.workflow;
 				state.emailParameters = digest.email.parameters;
 				const ids = await n8n.importWorkflows([
-					{ ...runnablePipeline({ aepCredential: AEP_CREDENTIAL, s3Credential: S3_CREDENTIAL }), id: IDS.pipeline },
+					{ ...runnablePipeline(), id: IDS.pipeline },
 					{ ...alert.workflow, id: IDS.alert },
 					{ ...digest.workflow, id: IDS.digest },
+					{ ...runnableTestPipeline(receiver.url('/slack-test')), id: IDS.testPipeline },
+					{ ...withSlackStandIn('keep-dataset-exports-alive.json', receiver.url('/slack-keep')).workflow, id: IDS.keepAlive },
+					{ ...runnableLiveAlert(receiver.url('/slack-live')), id: IDS.liveAlert },
 				]);
-				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest]);
+				assert.deepStrictEqual(ids, [IDS.pipeline, IDS.alert, IDS.digest, IDS.testPipeline, IDS.keepAlive, IDS.liveAlert]);
 			},
 			{ fatal: true },
 		);
@@ -252,23 +300,48 @@ async function main() {
 			const lines = json.text.split('\n');
 			const errorSummary = errors.map((e) => `${e.code}: ${e.message}`).join('; ');
 			const started = new Date(failed.metrics.durationSummary.startedAtUTC).toISOString();
-			assert.deepStrictEqual(lines.slice(0, 3), [
+			assert.deepStrictEqual(lines.slice(0, 4), [
 				`:rotating_light: *AEP dataflow run failed* in sandbox \`${SANDBOX}\``,
-				`*Dataflow:* ${state.flowId}`,
+				`*Dataflow:* Export of ${state.dataset.name} (${state.flowId})`,
+				'*Destination:* Amazon S3',
 				`*Run:* ${failed.id}`,
 			]);
-			assert.match(lines[3], new RegExp(`^\\*Started:\\* ${started.replace(/\./g, '\\.')} · \\*Duration:\\* (\\d+m )?\\d+s$`));
-			assert.match(lines[4], /^\*Records:\* read \d+, written 0, failed \d+$/);
-			assert.strictEqual(lines[5], `*Errors:* ${errorSummary}`);
+			assert.match(lines[4], new RegExp(`^\\*Started:\\* ${started.replace(/\./g, '\\.')} · \\*Duration:\\* (\\d+m )?\\d+s$`));
+			assert.match(lines[5], /^\*Records:\* read \d+, written 0, failed \d+$/);
+			assert.strictEqual(lines[6], `*Errors:* ${errorSummary}`);
 			assert.match(errorSummary, /ACTIVATION_BATCH-0000-FAILED: Job aborted\./);
 			assert.ok(!/undefined|\{\{/.test(json.text), json.text);
 			state.failedRun = failed;
+		});
+
+		await check('the imported examples\' credential slots hold the credentials of the README\'s names', async () => {
+			for (const id of Object.values(IDS)) {
+				const workflow = await n8n.restData('GET', `/rest/workflows/${id}`);
+				for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+					assert.deepStrictEqual(node.credentials.aepPlatformApi, AEP_CREDENTIAL, `${id} / ${node.name}`);
+					if (node.credentials.aepAmazonS3AccessKeyApi) assert.deepStrictEqual(node.credentials.aepAmazonS3AccessKeyApi, S3_CREDENTIAL);
+				}
+			}
+		});
+
+		await check('daily digest as imported (Adobe\'s tutorial dataflow, not in the simulation): the email says None, Get Runs a hint', async () => {
+			const execution = await runManually(n8n, IDS.digest, 'Every Morning');
+			outputs.push(['digest execution as imported (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const [getRuns] = execution.data.resultData.runData['AEP Get Runs'];
+			const hints = (getRuns.hints || []).map((h) => h.message).join(' | ');
+			assert.match(hints, /does not exist in this sandbox/, hints);
+			const mails = receiver.at('/email');
+			assert.strictEqual(mails.length, 1, `${mails.length} mails`);
+			assert.strictEqual(mails[0].json.subject, 'AEP runs, last 24 h: 0 succeeded, 0 failed or partial');
+			assert.strictEqual((mails[0].json.html.match(/<li>None<\/li>/g) || []).length, 2, mails[0].json.html);
 		});
 
 		await check('daily digest: runs of the last 24 h of the new dataflow, emailed (stand-in) with the failed run', async () => {
 			const workflow = state.digestWorkflow;
 			const getRuns = workflow.nodes.find((n) => isOperation(n, 'run', 'getAll'));
 			getRuns.parameters.dataflow.value = state.flowId;
+			getRuns.credentials = { aepPlatformApi: AEP_CREDENTIAL };
 			const updated = await n8n.restData('GET', `/rest/workflows/${IDS.digest}`);
 			await n8n.restData('PATCH', `/rest/workflows/${IDS.digest}`, {
 				versionId: updated.versionId,
@@ -285,12 +358,108 @@ async function main() {
 			const succeeded = runs.filter((r) => r.status === 'success').length;
 			const failedOrPartial = runs.filter((r) => r.status !== 'success').length;
 			const mails = receiver.at('/email');
-			assert.strictEqual(mails.length, 1, `${mails.length} mails (Send Digest runs once)`);
-			const mail = mails[0].json;
+			assert.strictEqual(mails.length, 2, `${mails.length} mails (Send Digest runs once per execution)`);
+			const mail = mails[1].json;
 			assert.deepStrictEqual([mail.from, mail.to], [state.emailParameters.fromEmail, state.emailParameters.toEmail]);
 			assert.strictEqual(mail.subject, `AEP runs, last 24 h: ${succeeded} succeeded, ${failedOrPartial} failed or partial`);
 			assert.ok(mail.html.includes(`run ${state.failedRun.id}: failed (ACTIVATION_BATCH-0000-FAILED: Job aborted.)`), mail.html);
 			assert.ok(mail.html.includes(`run ${state.pipelineRunId}: ${runs.find((r) => r.runId === state.pipelineRunId).recordsWritten} records`), mail.html);
+		});
+
+		await check('test a new pipeline (examples/test-new-pipeline.json): dataflow on the newest connections, export now, wait, Slack summary', async () => {
+			const execution = await runManually(n8n, IDS.testPipeline, 'Test Pipeline');
+			outputs.push(['test-new-pipeline execution (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const [source] = N8n.nodeOutput(execution, 'AEP Newest Source Connection');
+			const [target] = N8n.nodeOutput(execution, 'AEP Newest S3 Target Connection');
+			assert.deepStrictEqual([source.id, target.id], [state.sourceId, state.targetId]);
+			const [flow] = N8n.nodeOutput(execution, 'AEP Create Dataflow');
+			assert.match(flow.name, /^Test pipeline \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+			assert.ok(!Number.isNaN(Date.parse(flow.endsAt)), `endsAt ${flow.endsAt}`);
+			const runs = N8n.nodeOutput(execution, 'AEP Export Now');
+			assert.ok(runs.length >= 1, 'Export Now output no run');
+			for (const run of runs) {
+				assert.strictEqual(run.flowId, flow.id);
+				assert.strictEqual(run.status, 'success', JSON.stringify(run));
+				assert.ok(!run.timedOut);
+			}
+			const simFlow = await sim.entity('flows', flow.id);
+			assert.deepStrictEqual([simFlow.sourceConnectionIds, simFlow.targetConnectionIds], [[state.sourceId], [state.targetId]]);
+			const messages = receiver.at('/slack-test');
+			assert.strictEqual(messages.length, runs.length, `${messages.length} messages for ${runs.length} runs`);
+			const lines = messages[0].json.text.split('\n');
+			assert.strictEqual(lines[0], `:test_tube: *New pipeline test* \`${flow.name}\``);
+			assert.strictEqual(lines[1], `*Exported:* ${runs[0].exported} · *Status:* success`);
+			assert.match(lines[2], /^\*Records:\* read \d+, written \d+ · \*Files:\* \d+ · \*Duration:\* (\d+m )?\d+s$/);
+			assert.strictEqual(lines[3], '*Errors:* none reported');
+			assert.strictEqual(lines[4], `*Stops on:* ${flow.endsAt} unless extended`);
+			assert.ok(!/undefined|\{\{/.test(messages[0].json.text), messages[0].json.text);
+		});
+
+		await check('keep dataset exports alive (examples/keep-dataset-exports-alive.json): extends the dataflow ending in 12 days, reports it; next day finds nothing and says so', async () => {
+			await sim.admin('POST', `/flows/${encodeURIComponent(state.flowId)}/end-time`, { inDays: 12 });
+			const before = (await sim.entity('flows', state.flowId)).scheduleParams.endTime;
+			const execution = await runManually(n8n, IDS.keepAlive, 'Every Morning');
+			outputs.push(['keep-alive execution (REST)', execution.raw]);
+			assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+			const ending = N8n.nodeOutput(execution, 'AEP Dataflows Ending Soon');
+			assert.deepStrictEqual(ending.map((f) => f.id), [state.flowId]);
+			const [extended] = N8n.nodeOutput(execution, 'AEP Extend End Time');
+			const after = (await sim.entity('flows', state.flowId)).scheduleParams.endTime;
+			const days = (after - before) / 86400;
+			assert.ok(days > 150 && days < 190, `end time moved by ${days} days`);
+			assert.strictEqual(Date.parse(extended.endsAt) / 1000, after);
+			const messages = receiver.at('/slack-keep');
+			assert.strictEqual(messages.length, 1);
+			assert.deepStrictEqual(messages[0].json.text.split('\n'), [
+				`:calendar: *Dataset export extended* \`${extended.name}\` (${state.flowId})`,
+				`Was stopping on ${extended.previousEndsAt}; now stops on ${extended.endsAt}.`,
+			]);
+			const again = await runManually(n8n, IDS.keepAlive, 'Every Morning');
+			assert.strictEqual(again.status, 'success');
+			const [found] = again.data.resultData.runData['AEP Dataflows Ending Soon'];
+			const hints = (found.hints || []).map((h) => h.message).join(' | ');
+			assert.match(hints, /No dataflow matched/, hints);
+			assert.strictEqual(receiver.at('/slack-keep').length, 1, 'reported again although nothing was ending');
+		});
+
+		await check('published alert (examples/aep-failed-or-delayed-run-slack.json, polling every minute): fires once on a new failed run, not again on the next poll', async () => {
+			const t = Date.now();
+			const runPolls = async () => (await sim.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/runs')).length;
+			const pollsBefore = await runPolls();
+			const { versionId } = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+			await n8n.restData('POST', `/rest/workflows/${IDS.liveAlert}/activate`, { versionId });
+			// activation polls once (it may answer before that poll): the runs that exist then are the
+			// baseline, never reported; a run added before that poll would be part of it
+			await waitFor(async () => (await runPolls()) > pollsBefore, 'the first poll', 30_000);
+			await sleep(1000);
+			assert.strictEqual(receiver.at('/slack-live').length, 0, 'the first poll reported runs from before publishing');
+			const failed = await sim.addRun(state.flowId, { status: 'failed' });
+			await waitFor(() => receiver.at('/slack-live').length > 0, 'the alert', 150_000).catch(async (error) => {
+				const workflow = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+				const executions = await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.liveAlert }))}`);
+				console.log(`#   workflow active ${workflow.active}, activeVersionId ${workflow.activeVersionId}; executions ${executions.text.slice(0, 1500)}`);
+				console.log(`#   /runs requests: ${await runPolls()}; failed run ${JSON.stringify(failed.metrics.durationSummary)}`);
+				throw error;
+			});
+			const fired = receiver.at('/slack-live');
+			const firedAt = Date.now();
+			console.log(`#   fired ${Math.round((firedAt - t) / 1000)} s after publishing`);
+			assert.strictEqual(fired.length, 1, JSON.stringify(fired.map((m) => m.json.text)));
+			const text = fired[0].json.text;
+			assert.ok(text.startsWith(`:rotating_light: Run failed: Export of ${state.dataset.name} → Amazon S3 · status failed`), text);
+			assert.ok(!/undefined|\{\{/.test(text), text);
+			// the next poll sees the same run and stays quiet
+			const pollsAtFire = await runPolls();
+			await waitFor(async () => (await runPolls()) > pollsAtFire, 'the next poll', 90_000);
+			await sleep(5000); // an execution the poll would start has time to post
+			assert.strictEqual(receiver.at('/slack-live').length, 1, 'the alert fired again');
+			const { results: executions } = await n8n.restData('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.liveAlert }))}`);
+			assert.strictEqual(executions.length, 1, `${executions.length} executions`);
+			assert.strictEqual(executions[0].mode, 'trigger');
+			const { versionId: v2 } = await n8n.restData('GET', `/rest/workflows/${IDS.liveAlert}`);
+			await n8n.restData('POST', `/rest/workflows/${IDS.liveAlert}/deactivate`, { versionId: v2 });
+			console.log(`#   run ${failed.id}: alert and a quiet next poll in ${Math.round((Date.now() - t) / 1000)} s`);
 		});
 
 		await check('n8n fetched one IMS token for all executions (CLI and server) and kept it in the credential', async () => {

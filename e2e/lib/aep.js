@@ -265,24 +265,16 @@ function assertPackageNodeTypes(workflow) {
 }
 
 /**
- * The dataset export pipeline as a user would set it up against the simulation (as scripts/demo.ts
- * does it): the imported credentials attached, a dataset the simulation serves, quick polling.
- * Node types, the manual trigger and the connections stay as in the example.
+ * The dataset export pipeline as imported: credentials are left as the example names them (n8n
+ * fills the slots on import from the credentials of those names), the dataset is the example's;
+ * only Get Runs polls every second instead of every minute.
  */
-function runnablePipeline({ aepCredential, s3Credential }) {
+function runnablePipeline() {
 	const workflow = readExample('dataset-export-pipeline.json');
 	assertPackageNodeTypes(workflow);
 	workflow.nodes = workflow.nodes.map((node) => {
-		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) return node;
-		const credentials = { aepPlatformApi: aepCredential };
-		if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') credentials.aepAmazonS3AccessKeyApi = s3Credential;
-		const parameters = { ...node.parameters };
-		if (isOperation(node, 'dataset', 'list')) parameters.filters = { nameContains: 'AAM Devices Data' };
-		if (isOperation(node, 'run', 'getAll')) {
-			parameters.pollIntervalSeconds = 1;
-			parameters.timeoutSeconds = 60;
-		}
-		return { ...node, parameters, credentials };
+		if (!isOperation(node, 'run', 'getAll')) return node;
+		return { ...node, parameters: { ...node.parameters, pollIntervalSeconds: 1, timeoutSeconds: 60 } };
 	});
 	return workflow;
 }
@@ -311,9 +303,12 @@ function httpStandIn(node, url, body) {
 	};
 }
 
-/** examples/failed-run-slack-alert.json with the Slack node replaced by a POST of the same text. */
-function runnableAlert({ aepCredential, receiverUrl }) {
-	const workflow = readExample('failed-run-slack-alert.json');
+/**
+ * An example with its Slack node replaced by a POST of the same channel and text (the Adobe
+ * credential slots stay as the example names them).
+ */
+function withSlackStandIn(file, receiverUrl) {
+	const workflow = readExample(file);
 	assertPackageNodeTypes(workflow);
 	const slack = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
 	assert.ok(slack, 'the example has no Slack node');
@@ -321,14 +316,18 @@ function runnableAlert({ aepCredential, receiverUrl }) {
 		if (node === slack) {
 			return httpStandIn(node, receiverUrl, { channel: slack.parameters.channelId.value, text: slack.parameters.text });
 		}
-		if (node.type.startsWith(`${PACKAGE_NAME}.`)) return { ...node, credentials: { aepPlatformApi: aepCredential } };
 		return node;
 	});
 	return { workflow, slack };
 }
 
-/** examples/daily-runs-digest.json on a given dataflow, the email replaced by a POST of the same subject and body. */
-function runnableDigest({ aepCredential, receiverUrl, dataflowId }) {
+/** examples/failed-run-slack-alert.json with the Slack node replaced by a POST of the same text. */
+function runnableAlert({ receiverUrl }) {
+	return withSlackStandIn('failed-run-slack-alert.json', receiverUrl);
+}
+
+/** examples/daily-runs-digest.json as imported, the email replaced by a POST of the same subject and body. */
+function runnableDigest({ receiverUrl }) {
 	const workflow = readExample('daily-runs-digest.json');
 	assertPackageNodeTypes(workflow);
 	const email = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.emailSend');
@@ -337,13 +336,6 @@ function runnableDigest({ aepCredential, receiverUrl, dataflowId }) {
 		if (node === email) {
 			const { fromEmail, toEmail, subject, html } = email.parameters;
 			return httpStandIn(node, receiverUrl, { from: fromEmail, to: toEmail, subject, html });
-		}
-		if (isOperation(node, 'run', 'getAll')) {
-			return {
-				...node,
-				parameters: { ...node.parameters, dataflow: { __rl: true, mode: 'id', value: dataflowId } },
-				credentials: { aepPlatformApi: aepCredential },
-			};
 		}
 		return node;
 	});
@@ -447,4 +439,5 @@ module.exports = {
 	runnableDigest,
 	runnablePipeline,
 	startReceiver,
+	withSlackStandIn,
 };

@@ -135,7 +135,18 @@ class Editor {
 		const actions = this.nodeCreatorActions();
 		if (action) {
 			await this.waitNodeCreatorSettled();
-			await actions.getByText(action, { exact: true }).first().click();
+			const wanted = actions.getByText(action, { exact: true }).first();
+			// n8n 2.41 merges a package's node and trigger into one entry whose details list
+			// "Triggers (N)" open and "Actions (N)" collapsed: open the section that holds the action
+			if (!(await wanted.isVisible().catch(() => false))) {
+				const sections = page.getByTestId('node-creator').getByText(/^(Actions|Triggers) \(\d+\)$/);
+				for (const header of await sections.all()) {
+					if (await wanted.isVisible().catch(() => false)) break;
+					await header.click();
+					await this.waitNodeCreatorSettled();
+				}
+			}
+			await wanted.click();
 		} else {
 			// What n8n shows next depends on the node:
 			//  - an installed community node without actions: a "Node details" panel (Installed /

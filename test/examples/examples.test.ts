@@ -37,6 +37,29 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.stickyNote': [1],
 };
 
+/** The README's credential names: n8n's default name for a new credential, "<display name> account". */
+const CREDENTIAL_NAMES: Record<string, string> = {
+	aepPlatformApi: 'Adobe Experience Platform (AEP) API account',
+	aepAmazonS3AccessKeyApi: 'Amazon S3 Access Key for Adobe Experience Platform (AEP) API account',
+	slackApi: 'Slack account',
+	smtp: 'SMTP account',
+};
+
+/** The credential slots a node of the examples has: the Adobe one, the storage one of Create Base Connection, Slack, SMTP. */
+function expectedCredentials(node: INode): INode['credentials'] {
+	const slots: string[] = [];
+	if (node.type.startsWith(`${PACKAGE_NAME}.`)) {
+		slots.push('aepPlatformApi');
+		if (node.parameters.resource === 'baseConnection' && node.parameters.operation === 'create') {
+			slots.push(String(node.parameters.storageCredential));
+		}
+	}
+	if (node.type === 'n8n-nodes-base.slack') slots.push('slackApi');
+	if (node.type === 'n8n-nodes-base.emailSend') slots.push('smtp');
+	if (slots.length === 0) return undefined;
+	return Object.fromEntries(slots.map((slot) => [slot, { id: null, name: CREDENTIAL_NAMES[slot] }]));
+}
+
 /** Paths of `actual`'s values that `resolved` does not hold unchanged. */
 function missingPaths(actual: unknown, resolved: unknown, at: string): string[] {
 	if (Array.isArray(actual)) {
@@ -162,8 +185,9 @@ describe.each(files)('example %s', (file) => {
 		for (const node of workflow.nodes) {
 			expect(node.position).toEqual([expect.any(Number), expect.any(Number)]);
 			expect(typeof node.typeVersion).toBe('number');
-			// Credentials are chosen by whoever imports the workflow: none are shipped.
-			expect(node.credentials).toBeUndefined();
+			// Every credential slot names the credential the README tells users to create (n8n's default
+			// name for it), with no ID: n8n fills the slot on import from the credential of that name.
+			expect(node.credentials).toEqual(expectedCredentials(node));
 		}
 		for (const [from, outputs] of Object.entries(workflow.connections)) {
 			expect(names).toContain(from);

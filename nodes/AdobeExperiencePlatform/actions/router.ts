@@ -51,6 +51,17 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 };
 
+/** Searches whose empty result gets a hint (Get Runs words its own). */
+const FINDS: Record<string, string> = {
+	'audience.getAll': 'audience',
+	'baseConnection.getAll': 'base connection',
+	'dataflow.getAll': 'dataflow',
+	'dataLandingZone.listFiles': 'Data Landing Zone file',
+	'dataset.list': 'dataset',
+	'sourceConnection.getAll': 'source connection',
+	'targetConnection.getAll': 'target connection',
+};
+
 /** Runs the operation the node is set to. Resource and operation are the same for every item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -63,5 +74,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				.join('; ')}.`,
 		});
 	}
-	return await chosen[operation].execute.call(this);
+	const output = await chosen[operation].execute.call(this);
+	const found = FINDS[`${resource}.${operation}`];
+	if (found && this.getInputData().length > 0 && output.every((items) => items.length === 0)) {
+		// A search that finds nothing ends the workflow quietly: say so where the user looks.
+		this.addExecutionHints({
+			message: `No ${found} matched, so this node output no item and the nodes after it did not run.`,
+			location: 'outputPane',
+		});
+	}
+	return output;
 }

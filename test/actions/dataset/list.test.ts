@@ -131,4 +131,32 @@ describe('AEP Dataset List', () => {
 		assertAllRequestsMade();
 		expect(result.output('Datasets').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
+
+	test('a search that finds nothing outputs no item and says so in a hint', async () => {
+		expectTokenRequest();
+		flowService()
+			.get(CONFIGS)
+			.query({ outputType: 'activationDatasets', outputField: 'datasets', start: '0', limit: '100' })
+			.reply(200, { items: [dataset(1)], pageInfo: { start: 0, end: 0, total: 1, hasNext: false } });
+
+		const result = await runWorkflow({
+			...chain([
+				{
+					name: 'Datasets',
+					type: aepOperation('dataset', 'list'),
+					parameters: { returnAll: true, filters: { nameContains: 'no such dataset' } },
+				},
+			]),
+			credentials: aepCredentials(),
+		});
+
+		assertAllRequestsMade();
+		expect(result.output('Datasets')).toEqual([]);
+		expect(result.run.data.resultData.runData.Datasets[0].hints).toEqual([
+			{
+				message: 'No dataset matched, so this node output no item and the nodes after it did not run.',
+				location: 'outputPane',
+			},
+		]);
+	});
 });
