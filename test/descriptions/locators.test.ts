@@ -38,7 +38,7 @@ afterEach(() => nock.cleanAll());
 
 test('every node offers its locators (destination, dataflow, audience, base, source and target connection)', () => {
 	expect(new Set(all.map(([, locator]) => locator.name))).toEqual(
-		new Set(['audience', 'connection', 'destination', 'dataflow', 'sourceConnection', 'targetConnection']),
+		new Set(['audience', 'audienceId', 'connection', 'destination', 'dataflow', 'sourceConnection', 'targetConnection']),
 	);
 });
 
