@@ -3,8 +3,6 @@
 //   verification scanner applies them (npm run scan runs the scanner itself on the tarball);
 // - the development code (sim/, scripts/, e2e/, test/, the config files) under ESLint's and typescript-eslint's
 //   recommended rules.
-// test/ is ignored for now: it is being rewritten with the single-node refactor; its block below applies
-// once the ignore entry is removed.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -16,7 +14,7 @@ const shippedTs = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 const devTs = ['sim/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'examples/**', 'e2e/artifacts/**', 'test/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'examples/**', 'e2e/artifacts/**'] },
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
 
 	// the shipped package: n8n's community rules
@@ -57,11 +55,27 @@ export default [
 		files: devTs,
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+			// ignoreRestSiblings: `const { path: _path, ...rest } = x` is how a test drops one field
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+			],
 		},
 	},
 	// tests (jest globals)
 	{ files: ['test/**/*.ts'], languageOptions: { globals: { ...globals.jest } } },
+	{
+		// The simulation's tests read Adobe's examples and the simulation's answers as parsed JSON and
+		// assert their exact values; typing every shape they touch would restate the simulation's types.
+		files: ['test/sim/**/*.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'off' },
+	},
+	{
+		// The harness loads the classes package.json's `n8n` section names, synchronously, from a path known
+		// only at run time (under jest's transform or tsx): a runtime load, not an import.
+		files: ['test/harness/engine.ts'],
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
+	},
 
 	// development JavaScript: the end-to-end tests (CommonJS, type-checked through e2e/tsconfig.json) and configs
 	{ files: ['e2e/**/*.js', '*.js'], ...js.configs.recommended },

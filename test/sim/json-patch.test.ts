@@ -1,4 +1,4 @@
-/** RFC 6902 semantics of the simulation's JSON Patch (the HTTP side is in flows.test.ts). */
+/** RFC 6902 semantics of the simulation's JSON Patch (the HTTP side is in flowUpdates.test.ts). */
 import { JsonPatchError, applyJsonPatch, getAtPointer } from '../../sim/json-patch';
 
 const selectors = (...ids: string[]) => ({ params: { selectors: ids.map((id) => ({ id })) } });
