@@ -31,10 +31,16 @@ function webhookNode(name, webhookPath, position) {
 
 /** The example pipeline, its manual trigger replaced by a webhook of the same name. */
 function pipelineWorkflow({ id, webhookPath, aepCredential, s3Credential }) {
-	const workflow = runnablePipeline({ aepCredential, s3Credential });
-	workflow.nodes = workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.manualTrigger' ? webhookNode(node.name, webhookPath, node.position) : node,
-	);
+	const workflow = runnablePipeline();
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (node.type === 'n8n-nodes-base.manualTrigger') return webhookNode(node.name, webhookPath, node.position);
+		if (node.type !== NODE_TYPE) return node;
+		// this test's credentials by ID (the example names the README's credentials)
+		/** @type {Record<string, unknown>} */
+		const credentials = { aepPlatformApi: aepCredential };
+		if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') credentials.aepAmazonS3AccessKeyApi = s3Credential;
+		return { ...node, credentials };
+	});
 	for (const node of workflow.nodes) {
 		if (node.type !== NODE_TYPE || node.parameters.operation !== 'create') continue;
 		// the default, written out so the test says what it proves
