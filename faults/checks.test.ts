@@ -25,6 +25,11 @@ test('a 2xx answer that could not be read is a clear error; a 2xx said to have f
 	const unreadableCreate =
 		'AEP answered POST /sourceConnections with HTTP 201 but the answer could not be read (it was not JSON); the source connection may have been created; run again with "Reuse It" to pick it up instead of creating another';
 	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate })).toBeUndefined();
+	// The transport's facts line repeats the status: still clear.
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate, description: 'HTTP 201, request id r-1' })).toBeUndefined();
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate, description: 'HTTP 200, request id r-1' })).toBe(
+		'says an HTTP 2xx failed',
+	);
 	const unreadableToken =
 		'AEP GET /connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0/configs: the request could not be completed (Adobe IMS answered the token request with HTTP 200 but the answer could not be read: it is not JSON)';
 	expect(misleadingReason({ name: 'NodeApiError', message: unreadableToken })).toBeUndefined();
