@@ -156,8 +156,54 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	);
 }
 
+function mayHaveCreated(error: unknown): boolean {
+	return (error as { context?: IDataObject })?.context?.mayHaveCreated === true;
+}
+
+function equalRecords(request: FindOrCreateRequest, listed: IDataObject[]): IDataObject[] {
+	return listed.filter((record) => isSameThing(request, record) && !request.mismatch?.(record));
+}
+
+async function deleteQuietly(ctx: IExecuteFunctions, request: FindOrCreateRequest, id: string): Promise<void> {
+	try {
+		await deleteRecord(ctx, request.collection, id, request.itemIndex);
+	} catch {
+		// Left behind, it is never picked by "Reuse It" (the older one is), so runs still converge.
+	}
+}
+
+/**
+ * The create's outcome is unknown (its answer was lost or unreadable, or a 5xx): do now what the
+ * message would ask the user to do, "run again with Reuse It". No equal record appeared before the
+ * create, so every equal record listed now was made since, by this run or a concurrent one: the
+ * oldest is kept and used, the others are deleted as each maker would delete its own. Nothing
+ * listed: the error stands (nothing was made, or AEP does not list it yet).
+ */
+async function convergeAfterUnknownCreate(
+	ctx: IExecuteFunctions,
+	request: FindOrCreateRequest,
+	createError: unknown,
+): Promise<FindOrCreateResult> {
+	let listed: IDataObject[];
+	try {
+		listed = await recordsNamed(ctx, request);
+	} catch {
+		throw createError;
+	}
+	const [winner, ...newer] = equalRecords(request, listed);
+	if (!winner) throw createError;
+	for (const record of newer) await deleteQuietly(ctx, request, String(record.id));
+	return { record: winner, created: false };
+}
+
 async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
-	const created = await request.create();
+	let created: IDataObject;
+	try {
+		created = await request.create();
+	} catch (error) {
+		if (request.ifExists === 'reuse' && mayHaveCreated(error)) return await convergeAfterUnknownCreate(ctx, request, error);
+		throw error;
+	}
 	const createdId = String(created.id ?? '');
 	let listed: IDataObject[];
 	try {
@@ -166,16 +212,12 @@ async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateR
 		// The record exists: a failed second look must not hide it. The next "Reuse It" converges.
 		return { record: created, created: true };
 	}
-	const equal = listed.filter((record) => isSameThing(request, record) && !request.mismatch?.(record));
+	const equal = equalRecords(request, listed);
 	const ours = equal.find((record) => String(record.id) === createdId);
 	// Ours not listed yet: it is the newest, so any equal record listed is older.
 	const winner = ours ? equal[0] : equal.find((record) => String(record.id) !== createdId);
 	if (!winner || String(winner.id) === createdId) return { record: created, created: true };
-	try {
-		await deleteRecord(ctx, request.collection, createdId, request.itemIndex);
-	} catch {
-		// Left behind, ours is never picked by "Reuse It" (the older one is), so runs still converge.
-	}
+	await deleteQuietly(ctx, request, createdId);
 	return { record: winner, created: false };
 }
 

@@ -85,6 +85,8 @@ export function toNodeApiError(
 		aepMessage: info?.message ?? null,
 		networkCode: failure.networkCode ?? null,
 	};
+	// For "Reuse It" (helpers/findOrCreate.ts): a create that may have made the object is looked up again.
+	if (described.mayHaveCreated) error.context.mayHaveCreated = true;
 	return redactError(error);
 }
 
