@@ -54,7 +54,8 @@ export function toNodeApiError(
 	const described = describeFailure(request, failure, info, timeoutSeconds);
 	const facts = [
 		info?.code ? `error code ${info.code}` : undefined,
-		status !== undefined ? `HTTP ${status}` : undefined,
+		// A status whose answer broke off is no outcome: "HTTP 200" beside a reset would read as a failed success.
+		status !== undefined && !failure.readFailed ? `HTTP ${status}` : undefined,
 		requestId ? `request id ${requestId}` : undefined,
 		retries > 0 ? `after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : undefined,
 	].filter(Boolean);
