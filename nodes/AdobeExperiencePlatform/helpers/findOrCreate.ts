@@ -26,14 +26,16 @@ export interface FindOrCreateRequest {
 	/** Sends the POST and returns AEP's answer (`{id, etag}`). */
 	create: () => Promise<IDataObject>;
 	/**
-	 * Why an existing record with the name cannot stand in for the one asked for (another
-	 * destination, other datasets, ...), or undefined when it can.
+	 * Why an existing record that is the same thing (see `identity`) still cannot stand in for the one
+	 * asked for, or undefined when it can: settings that can be changed on it (a target connection's
+	 * parameters), which "Reuse It" neither overrides nor duplicates.
 	 */
 	mismatch?: (existing: IDataObject) => string | undefined;
 	/**
 	 * Whether an existing record with the name is the same thing (same connection spec, same base
-	 * connection, same datasets): with Reuse It only those are candidates for reuse or a conflict;
-	 * when none is, a new one is created.
+	 * connection, same datasets; for a dataflow the same flow spec and connections): with Reuse It
+	 * only those are candidates for reuse or a conflict; when none is, a new one is created (issue
+	 * 12: look up by name within the identity, create when nothing matches).
 	 */
 	identity?: (existing: IDataObject) => boolean;
 	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
@@ -115,11 +117,14 @@ async function recordsNamed(ctx: IExecuteFunctions, request: FindOrCreateRequest
  * "Reuse It" with concurrent runs. What is guaranteed: a run reuses the oldest equal record it
  * sees; after creating, it looks again, and if an equal record with the same name is older than the
  * one it made (createdAt, then id), it deletes its own and uses that one, so runs that can see
- * each other's records converge on one. What is not: AEP's listing may lag behind a create, so two
- * runs that start within that lag may each keep their own record (a duplicate, picked up by the
- * next run's "Reuse It" as the oldest); when the second look or the delete fails, the record just
- * made stays (output, or left for the oldest-wins rule); a record that differs (other connections)
- * is never reused or deleted.
+ * each other's records converge on one. A create whose outcome is unknown (unreadable answer, 5xx,
+ * broken connection) looks again too: the oldest equal record is used and the newer ones, made
+ * meanwhile by this run or a concurrent one, are deleted; nothing listed leaves the error. What is
+ * not: AEP's listing may lag behind a create, so two runs that start within that lag may each keep
+ * their own record (a duplicate, picked up by the next run's "Reuse It" as the oldest); when the
+ * second look or the delete fails, the record just made stays (output, or left for the oldest-wins
+ * rule), and a concurrent run whose create's outcome was unknown may delete it; a record that is not
+ * the same thing (other connections) is never reused or deleted.
  */
 export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
 	const { resource, name, ifExists, itemIndex } = request;
@@ -197,13 +202,17 @@ async function convergeAfterUnknownCreate(
 }
 
 async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
-	let created: IDataObject;
-	try {
-		created = await request.create();
-	} catch (error) {
-		if (request.ifExists === 'reuse' && mayHaveCreated(error)) return await convergeAfterUnknownCreate(ctx, request, error);
-		throw error;
+	const attempt = await request.create().then(
+		(record) => ({ failed: false as const, record }),
+		(error: unknown) => ({ failed: true as const, error }),
+	);
+	if (attempt.failed) {
+		if (request.ifExists === 'reuse' && mayHaveCreated(attempt.error)) {
+			return await convergeAfterUnknownCreate(ctx, request, attempt.error);
+		}
+		throw attempt.error;
 	}
+	const created = attempt.record;
 	const createdId = String(created.id ?? '');
 	let listed: IDataObject[];
 	try {
