@@ -62,12 +62,12 @@ export async function platformRequest<T = IDataObject>(ctx: AepContext, request:
 		}
 		const failure = response
 			? { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(response.body) }
-			: failureFromThrown(thrown, String(options.url));
+			: failureFromThrown(thrown);
 		if (failure.statusCode === 429 && attempt < MAX_THROTTLE_RETRIES) {
 			const seconds = Number(failure.headers?.['retry-after']);
 			await sleep(Math.min(Number.isFinite(seconds) ? seconds * 1000 : 1000 * 2 ** attempt, MAX_THROTTLE_WAIT_MS));
 			continue;
 		}
-		throw toNodeApiError(ctx, { ...request, path: request.path }, failure, attempt);
+		throw toNodeApiError(ctx, { ...request, path: request.path }, failure, thrown, attempt);
 	}
 }
