@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import {
 	DEFAULT_IMS_TOKEN_URL,
 	DEFAULT_SCOPES,
-	fetchImsToken,
 } from '../nodes/AdobeExperiencePlatform/transport/imsToken';
+import { forgetImsTokens, imsTokenFor } from '../nodes/AdobeExperiencePlatform/transport/imsTokenMemory';
 
-export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES };
+export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES, forgetImsTokens };
 export const DEFAULT_GATEWAY_URL = 'https://platform.adobe.io';
 
 /**
@@ -148,8 +148,9 @@ export class AepPlatformApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { accessToken } = await fetchImsToken(this, credentials);
-		return { accessToken, tokenFor: tokenFingerprint(credentials) };
+		// One IMS request per credential values and process until the token expires.
+		const tokenFor = tokenFingerprint(credentials);
+		return { accessToken: await imsTokenFor(this, credentials, tokenFor), tokenFor };
 	}
 
 	authenticate: IAuthenticateGeneric = {

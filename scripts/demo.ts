@@ -7,56 +7,22 @@
  */
 // before anything loads n8n-core: its settings file goes to a temporary folder, not ~/.n8n
 import './n8n-scratch-folder';
-import type { IConnections, IDataObject, INode } from 'n8n-workflow';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulation } from '../sim';
 import { TestCredentialsHelper } from '../test/harness/credentials';
-import { PACKAGE_ROOT, runWorkflow } from '../test/harness/engine';
+import { runWorkflow } from '../test/harness/engine';
 import { HarnessStart } from '../test/harness/start-node';
+import { loadPipeline } from './examplePipeline';
 
 const CLIENT_ID = 'demo-client-id';
 const CLIENT_SECRET = 'demo-client-secret';
 const AEP_CREDENTIAL = { id: 'demo-aep', name: 'AEP (local simulation)' };
 const S3_CREDENTIAL = { id: 'demo-s3', name: 'Amazon S3 (demo keys)' };
 
-interface WorkflowFile {
-	nodes: INode[];
-	connections: IConnections;
-}
-
 function argument(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
 	return index === -1 ? undefined : process.argv[index + 1];
-}
-
-/** The example as a user imports it, made runnable here: a start node, the demo credentials, quick polling. */
-function loadPipeline(): WorkflowFile {
-	const file = path.join(PACKAGE_ROOT, 'examples', 'dataset-export-pipeline.json');
-	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile;
-	const nodes = workflow.nodes
-		.filter((node) => node.type !== 'n8n-nodes-base.stickyNote')
-		.map((node): INode => {
-			if (node.type === 'n8n-nodes-base.manualTrigger') {
-				return { ...node, type: HarnessStart.type, parameters: {} };
-			}
-			const credentials: INode['credentials'] = { aepPlatformApi: AEP_CREDENTIAL };
-			if (node.parameters.storageCredential === 'aepAmazonS3AccessKeyApi') {
-				credentials.aepAmazonS3AccessKeyApi = S3_CREDENTIAL;
-			}
-			const parameters = { ...node.parameters };
-			if (node.parameters.resource === 'dataset' && node.parameters.operation === 'list') {
-				// The simulation serves seed 000's datasets.
-				parameters.filters = { nameContains: 'AAM Devices Data' };
-			}
-			if (node.parameters.resource === 'run' && node.parameters.operation === 'getAll') {
-				parameters.pollIntervalSeconds = 1;
-				parameters.timeoutSeconds = 60;
-			}
-			return { ...node, parameters, credentials };
-		});
-	return { nodes, connections: workflow.connections };
 }
 
 function summary(json: IDataObject): string {
@@ -91,7 +57,7 @@ async function main() {
 		},
 	});
 
-	const pipeline = loadPipeline();
+	const pipeline = loadPipeline(AEP_CREDENTIAL, S3_CREDENTIAL);
 	console.log(`Running examples/dataset-export-pipeline.json on n8n's engine (${pipeline.nodes.length} nodes)\n`);
 	const started = Date.now();
 	const result = await runWorkflow({ ...pipeline, credentials });

@@ -2,6 +2,8 @@
  * Starts the simulation from a shell:
  *   npx tsx sim/cli.ts --port 0 [--client-id ID] [--client-secret SECRET] [--org ORG@AdobeOrg]
  * (or `npm run sim -- --port 0`). The first line printed is the URL; Ctrl+C stops it.
+ * `--dataset-count N` sets the eligible datasets per sandbox, `--latency MS` delays every answer
+ * (the benchmark runs the simulation this way, in its own process).
  * Defaults come from AEP_SIM_CLIENT_ID / AEP_SIM_CLIENT_SECRET / AEP_SIM_ORG_ID, then
  * "sim-client-id" / "sim-client-secret" / any organization.
  */
@@ -10,7 +12,7 @@ import { startSimulation } from './index';
 const DEFAULT_CLIENT_SECRET = 'sim-client-secret';
 
 const USAGE = `Usage: npx tsx sim/cli.ts [--port N] [--client-id ID] [--client-secret SECRET] [--org ORG@AdobeOrg]
-                           [--fixtures DIR] [--patch-response spec|seed]`;
+                           [--fixtures DIR] [--patch-response spec|seed] [--dataset-count N] [--latency MS]`;
 
 function parseArgs(argv: string[]): Record<string, string> {
 	const args: Record<string, string> = {};
@@ -29,6 +31,12 @@ function parseArgs(argv: string[]): Record<string, string> {
 	return args;
 }
 
+function wholeNumber(value: string, option: string): number {
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < 0) throw new Error(`${option} ${value} is not a whole number`);
+	return number;
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const port = Number(args.port ?? 0);
@@ -45,7 +53,9 @@ async function main() {
 		organizationId,
 		fixturesDir: args.fixtures,
 		patchResponse,
+		...(args['dataset-count'] ? { datasetCount: wholeNumber(args['dataset-count'], '--dataset-count') } : {}),
 	});
+	if (args.latency) simulation.faults.delay(wholeNumber(args.latency, '--latency'));
 	// The first line is the URL alone (e2e/test.sh reads it); then what an n8n credential needs.
 	console.log(simulation.url);
 	console.log(`

@@ -51,10 +51,12 @@ async function flowsOf(
 	emissions: RunEmission[],
 ): Promise<Map<string, IDataObject>> {
 	const byId = new Map((scope.flows ?? []).map((flow) => [String(flow.id), flow]));
-	if (scope.flows || !settings.names) return byId;
+	if (scope.flows) return byId;
 	const ids = [...new Set(emissions.map((emission) => String(emission.run.flowId ?? '')))].filter(Boolean);
-	const flows = await mapBounded(ids, PARALLEL_REQUEST_LIMIT, async (id) => await getDataflow(ctx, id));
-	for (const flow of flows) byId.set(String(flow.id), flow);
+	const flows = await mapBounded(ids, PARALLEL_REQUEST_LIMIT, async (id) =>
+		settings.namesRequired ? await getDataflow(ctx, id) : await getDataflow(ctx, id).catch(() => undefined),
+	);
+	for (const flow of flows) if (flow) byId.set(String(flow.id), flow);
 	return byId;
 }
 

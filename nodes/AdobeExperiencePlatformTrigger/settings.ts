@@ -21,8 +21,12 @@ export interface TriggerSettings {
 	uiOrganization?: string;
 	/** Whether runs must be listed (any run event, or "expected run missing"). */
 	needsRuns: boolean;
-	/** Whether items carry dataflow and destination names (version 2; version 1 reads nothing more than runs). */
-	names: boolean;
+	/**
+	 * Whether a dataflow that cannot be read for its names fails the poll (version 2: memory not
+	 * moved, the event emitted with names on the next poll) or leaves the names null (version 1: a
+	 * run of a dataflow deleted since is still emitted).
+	 */
+	namesRequired: boolean;
 	/** Whether the dataflows must be read on every poll (watch all, a destination filter, dataflow events). */
 	needsFlows: boolean;
 }
@@ -73,7 +77,7 @@ export function readSettings(ctx: IPollFunctions): TriggerSettings {
 		endingWithinMs: has('ending') ? numberParameter(ctx, 'endingWithinDays', 'Ending Within (Days)', 30, 1, 365) * 24 * 60 * MINUTE_MS : 0,
 		destinationId,
 		uiOrganization: options.uiOrganization?.trim() || undefined,
-		names: v2,
+		namesRequired: v2,
 		needsRuns: events.some((event) => !isFlowEvent(event)) || has('missingRun'),
 		needsFlows: watch === 'all' || destinationId !== undefined || events.some(isFlowEvent),
 	};

@@ -11,6 +11,7 @@ import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowServic
 import { aepCredentials } from '../harness/credentials';
 import { chain, loadPackage, PACKAGE_NAME, runWorkflow } from '../harness/engine';
 import { ACTION_NODE, aepOperation, TRIGGER_NODE } from '../harness/nodes';
+import { expectDataflowRead } from '../harness/runs';
 
 const FLOW = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 const UI_URL = `https://experience.adobe.com/#/@acme/sname:prod/platform/dest/browse/dataflow/${FLOW}`;
@@ -54,6 +55,8 @@ test.each(all)('%s: list, URL and ID modes, the ID a UUID', (_where, locator) =>
 
 test('a dataflow pasted as its Experience Platform UI address: the ID is extracted and sent', async () => {
 	expectTokenRequest();
+	// Get Runs reads the dataflow first, by the extracted ID, then its runs.
+	expectDataflowRead(FLOW);
 	flowService()
 		.get('/runs')
 		.query({ property: `flowId==${FLOW}`, orderby: '-createdAt', limit: '1' })

@@ -17,7 +17,9 @@ import {
 } from '../../nodes/AdobeExperiencePlatform/domain/storageCredentials/registry';
 import { CREDENTIAL_NAME } from '../../nodes/AdobeExperiencePlatform/transport/constants';
 import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from '../harness/engine';
-import { ACTION_NODE } from '../harness/nodes';
+import { aepCredentials } from '../harness/credentials';
+import { loadOptions } from '../harness/load-options';
+import { ACTION_NODE, aepOperation } from '../harness/nodes';
 
 const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
 	n8n: { credentials: string[] };
@@ -65,9 +67,26 @@ test("the node's credential slots are the ones derived from the registry, each t
 	for (const slot of slots) expect(node.methods?.credentialTest?.[slot.testedBy as string]).toBeDefined();
 });
 
-test('the Storage Credential option offers the registry\'s credentials and None, sorted by name', () => {
-	const option = node.description.properties.find((property) => property.name === 'storageCredential')!;
-	expect(option.options).toEqual(storageCredentialOptions());
-	const values = (option.options ?? []).map((choice) => (choice as { value: string }).value);
-	expect(values.sort()).toEqual([...ALL_STORAGE_CREDENTIALS.map((kind) => kind.type), NO_CREDENTIAL].sort());
-});
+test.each(['create', 'updateCredentials'])(
+	'Storage Credential (%s) offers the registry\'s credentials and None, sorted by name, listed or loaded',
+	async (operation) => {
+		const option = node.description.properties.find(
+			(property) =>
+				property.name === 'storageCredential' && property.displayOptions?.show?.operation?.includes(operation),
+		)!;
+		const method = option.typeOptions?.loadOptionsMethod;
+		// Create loads the list (only what fits the destination once one is picked); with none picked it is every one.
+		const offered = method
+			? await loadOptions(method, {
+					nodeType: aepOperation('baseConnection', operation),
+					parameters: { destination: { __rl: true, mode: 'list', value: '' } },
+					credentials: aepCredentials(),
+				})
+			: option.options;
+		if (operation === 'create') expect(method).toBe('getStorageCredentialTypes');
+		else expect(method).toBeUndefined();
+		expect(offered).toEqual(storageCredentialOptions());
+		const values = (offered ?? []).map((choice) => (choice as { value: string }).value);
+		expect(values.sort()).toEqual([...ALL_STORAGE_CREDENTIALS.map((kind) => kind.type), NO_CREDENTIAL].sort());
+	},
+);

@@ -9,8 +9,13 @@ import path from 'node:path';
 import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
 import type { IConnections, IDataObject, INode, INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
+import nock from 'nock';
 
+import { TOKEN } from '../harness/aep';
+import { aepCredentials } from '../harness/credentials';
 import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from '../harness/engine';
+import { connectionSpecFixture, DESTINATION_SLUGS, expectConnectionSpec } from '../harness/fixtures';
+import { loadOptions } from '../harness/load-options';
 
 interface ExampleWorkflow {
 	name: string;
@@ -49,8 +54,19 @@ function missingPaths(actual: unknown, resolved: unknown, at: string): string[] 
 	return actual === resolved ? [] : [at];
 }
 
-/** Values of options/multiOptions parameters (and resource locator modes) that the node does not offer. */
-function invalidChoices(properties: INodeProperties[], values: IDataObject, at = ''): string[] {
+/** A value of an options parameter whose choices a loadOptions method gives (checked by calling it). */
+interface DynamicChoice {
+	where: string;
+	method: string;
+	value: unknown;
+}
+
+/**
+ * Values of options/multiOptions parameters (and resource locator modes) that the node does not
+ * offer. Choices loaded by a method are collected in `dynamic`, to be checked against what the
+ * method offers for this node's parameters.
+ */
+function invalidChoices(properties: INodeProperties[], values: IDataObject, at = '', dynamic: DynamicChoice[] = []): string[] {
 	const problems: string[] = [];
 	for (const [key, value] of Object.entries(values)) {
 		const where = at ? `${at}.${key}` : key;
@@ -59,7 +75,10 @@ function invalidChoices(properties: INodeProperties[], values: IDataObject, at =
 		const shown = (p: INodeProperties) => at !== '' || NodeHelpers.displayParameter(values as INodeParameters, p, { typeVersion: 1 }, null);
 		for (const property of properties.filter((p) => p.name === key && shown(p))) {
 			const offered = (property.options ?? []).map((option) => (option as { value?: unknown }).value);
-			if (property.type === 'options' && !isExpression(value) && !offered.includes(value as never)) {
+			const method = property.typeOptions?.loadOptionsMethod;
+			if (property.type === 'options' && method) {
+				if (!isExpression(value)) dynamic.push({ where, method, value });
+			} else if (property.type === 'options' && !isExpression(value) && !offered.includes(value as never)) {
 				problems.push(`${where}: ${JSON.stringify(value)} is not an option`);
 			}
 			if (property.type === 'multiOptions' && Array.isArray(value)) {
@@ -70,17 +89,39 @@ function invalidChoices(properties: INodeProperties[], values: IDataObject, at =
 				if (!property.modes?.some((m) => m.name === mode)) problems.push(`${where}: mode ${mode} does not exist`);
 			}
 			if (property.type === 'collection' && value && typeof value === 'object') {
-				problems.push(...invalidChoices(property.options as INodeProperties[], value as IDataObject, where));
+				problems.push(...invalidChoices(property.options as INodeProperties[], value as IDataObject, where, dynamic));
 			}
 			if (property.type === 'fixedCollection' && value && typeof value === 'object') {
 				for (const [groupName, groupValue] of Object.entries(value)) {
 					const group = (property.options as INodePropertyCollection[]).find((o) => o.name === groupName);
 					const entries = Array.isArray(groupValue) ? groupValue : [groupValue];
 					for (const entry of entries) {
-						if (group) problems.push(...invalidChoices(group.values, entry as IDataObject, `${where}.${groupName}`));
+						if (group) problems.push(...invalidChoices(group.values, entry as IDataObject, `${where}.${groupName}`, dynamic));
 					}
 				}
 			}
+		}
+	}
+	return problems;
+}
+
+/**
+ * The dynamic choices the node's loadOptions methods do not offer for these parameters, as the
+ * editor would load them (the destinations' connection specs answered from the fixtures).
+ */
+async function notOffered(node: INode, dynamic: DynamicChoice[]): Promise<string[]> {
+	const problems: string[] = [];
+	for (const { where, method, value } of dynamic) {
+		for (const slug of DESTINATION_SLUGS) expectConnectionSpec(connectionSpecFixture(slug)).persist();
+		try {
+			const offered = await loadOptions(method, {
+				nodeType: node.type.slice(`${PACKAGE_NAME}.`.length),
+				parameters: node.parameters,
+				credentials: aepCredentials({ accessToken: TOKEN }),
+			});
+			if (!offered.some((option) => option.value === value)) problems.push(`${where}: ${JSON.stringify(value)} is not an option`);
+		} finally {
+			nock.cleanAll();
 		}
 	}
 	return problems;
@@ -137,7 +178,7 @@ describe.each(files)('example %s', (file) => {
 
 	test.each(workflow.nodes.map((node) => [node.name, node] as const))(
 		'node "%s" uses a node type and parameters that exist',
-		(_name, node) => {
+		async (_name, node) => {
 			if (!node.type.startsWith(`${PACKAGE_NAME}.`)) {
 				expect(BASE_NODES[node.type]).toContain(node.typeVersion);
 				if (!baseNodesUsed.has(node.type)) baseNodesUsed.set(node.type, new Set());
@@ -160,7 +201,9 @@ describe.each(files)('example %s', (file) => {
 			const shown = properties.filter((property) =>
 				NodeHelpers.displayParameter(node.parameters, property, node, description),
 			);
-			expect(invalidChoices(shown, node.parameters as IDataObject)).toEqual([]);
+			const dynamic: DynamicChoice[] = [];
+			expect(invalidChoices(shown, node.parameters as IDataObject, '', dynamic)).toEqual([]);
+			expect(await notOffered(node, dynamic)).toEqual([]);
 			expect(
 				NodeHelpers.getNodeParametersIssues(properties, { ...node, parameters: resolved! }, description),
 			).toBeNull();

@@ -11,7 +11,7 @@ import { freezeDate } from '../harness/clock';
 import { aepCredentials } from '../harness/credentials';
 import { chain, runWorkflow } from '../harness/engine';
 import { aepOperation } from '../harness/nodes';
-import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runningRun } from '../harness/runs';
+import { EXAMPLE_FLOW_ID, expectDataflowRead, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, runningRun } from '../harness/runs';
 
 function node(resource: string, operation: string, parameters: IDataObject, continueOnFail = false) {
 	return chain([{ name: 'Node', type: aepOperation(resource, operation), parameters }], 'aep-1', { continueOnFail });
@@ -66,7 +66,7 @@ describe('refused before any request', () => {
 
 		expect(token.isDone()).toBe(false);
 		expect(result.error('Node')!.message).toBe(
-			`Invalid JSON Patch: ${path ? `"${path}"` : 'an empty value'}. Allowed: paths below /name, /description, /sourceConnectionIds, /targetConnectionIds, /transformations, /scheduleParams, /policy. "${path || '/'}" cannot be changed with a PATCH (enable or disable a dataflow with its State). Example: /scheduleParams/endTime.`,
+			`JSON Patch 1: Invalid JSON Patch: ${path ? `"${path}"` : 'an empty value'}. Allowed: paths below /name, /description, /sourceConnectionIds, /targetConnectionIds, /transformations, /scheduleParams, /policy. "${path || '/'}" cannot be changed with a PATCH (enable or disable a dataflow with its State). Example: /scheduleParams/endTime.`,
 		);
 	});
 
@@ -90,6 +90,8 @@ describe('enumeration filters', () => {
 
 	test('Get Runs: a status given as one string (an expression) is one status, not a list of characters', async () => {
 		expectTokenRequest();
+		// Get Runs reads the dataflow first (it exists, and its names go into the summaries).
+		expectDataflowRead(EXAMPLE_FLOW_ID);
 		flowService().get('/runs').query(runsQuery).reply(200, continuationPage([OPENAPI_SUCCESS_RUN, OPENAPI_FAILED_RUN]));
 
 		const result = await runWorkflow({
@@ -125,6 +127,8 @@ describe('enumeration filters', () => {
 
 test('Get Runs wait: a slow AEP does not stretch a 2 s timeout beyond one poll interval', async () => {
 	expectTokenRequest();
+	// Get Runs reads the dataflow first (it exists, and its names go into the summary).
+	expectDataflowRead(EXAMPLE_FLOW_ID);
 	flowService()
 		.get('/runs')
 		.query(true)

@@ -1,6 +1,8 @@
 /** nock helpers for Adobe IMS and Flow Service, shared by every node test. */
 import nock from 'nock';
 
+import { forgetImsTokens } from '../../credentials/AepPlatformApi.credentials';
+
 export const IMS = 'https://ims-na1.adobelogin.com';
 export const GATEWAY = 'https://platform.adobe.io';
 export const FLOW = '/data/foundation/flowservice';
@@ -79,6 +81,8 @@ export function continuationPage(items: object[], nextHref?: string) {
 export function resetNock() {
 	nock.cleanAll();
 	nock.disableNetConnect();
+	// a new HTTP world is a new n8n process: it holds no token yet
+	forgetImsTokens();
 }
 
 /** Fails the test when an expected request was not made, naming it. */

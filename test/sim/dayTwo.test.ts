@@ -12,6 +12,9 @@ import { aepOperation } from '../harness/nodes';
 import { CLIENT_ID, CLIENT_SECRET, FLOW, FLOW_SPEC, FlowClient, allowOnlyLocalhost, fillPlaceholders, http, seed, startTestSimulation } from './helpers';
 import { s3DatasetConnections } from './s3Connections';
 
+/** The dataflow ID from the incoming item, as Create Dataflow outputs it (dataflow locators default to the list). */
+const FROM_INPUT = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+
 allowOnlyLocalhost();
 
 const S3 = '4fce964d-3f37-408f-9778-e597338a21ee';
@@ -62,7 +65,8 @@ describe('create → export now → wait → summary', () => {
 				{
 					name: 'Export',
 					type: aepOperation('dataflow', 'exportNow'),
-					parameters: { waitForRuns: true, options: { pollIntervalSeconds: 1, timeoutSeconds: 60 } },
+					// The dataflow Create output (the form's default is the list).
+					parameters: { dataflow: FROM_INPUT, waitForRuns: true, options: { pollIntervalSeconds: 1, timeoutSeconds: 60 } },
 				},
 			]),
 			credentials: credentials(),
@@ -108,7 +112,7 @@ describe('create → delete with cascade → everything gone, in order', () => {
 		const result = await runWorkflow({
 			...chain([
 				createDataflowNode(fresh),
-				{ name: 'Delete', type: aepOperation('dataflow', 'delete'), parameters: { deleteConnections: true, deleteBaseConnections: true } },
+				{ name: 'Delete', type: aepOperation('dataflow', 'delete'), parameters: { dataflow: FROM_INPUT, deleteConnections: true, deleteBaseConnections: true } },
 			]),
 			credentials: credentials(),
 		});

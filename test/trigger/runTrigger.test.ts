@@ -1,75 +1,13 @@
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setRetryPolicy } from '../../nodes/AdobeExperiencePlatform/transport';
-import {
-	EXAMPLE_FLOW_ID,
-	EXAMPLE_FLOW_NAMES,
-	expectDataflowRead,
-	OPENAPI_FAILED_RUN,
-	OPENAPI_SUCCESS_RUN,
-	runFrom,
-	runningRun,
-} from '../harness/runs';
-import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../harness/aep';
-import type { TestCredentialsHelper } from '../harness/credentials';
-import { aepCredentials } from '../harness/credentials';
-import { TRIGGER_NODE } from '../harness/nodes';
-import { pollNode } from '../harness/poll';
+import { EXAMPLE_FLOW_NAMES, expectDataflowRead } from '../harness/runs';
+import { assertAllRequestsMade, expectTokenRequest, flowService } from '../harness/aep';
+import { FLOW, FLOW_B, finished, HOUR, MINUTE, NOW, oneFlow, page, running, runsQuery, savedWatch, useV1Trigger } from './v1.helpers';
 
-const FLOW = EXAMPLE_FLOW_ID;
-const FLOW_B = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
-const NOW = 1659100000000;
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const STARTED_AT = 'metrics.durationSummary.startedAtUTC';
+const trigger = useV1Trigger();
+const { poll } = trigger;
 
-const oneFlow = { watch: 'one', dataflow: { __rl: true, mode: 'list', value: FLOW } };
-
-function page(items: object[], nextToken?: string) {
-	return continuationPage(items, nextToken && `/runs?continuationToken=${nextToken}`);
-}
-
-function finished(id: string, status: string, startedAt: number, flowId = FLOW) {
-	return runFrom(status.toLowerCase().includes('fail') ? OPENAPI_FAILED_RUN : OPENAPI_SUCCESS_RUN, {
-		id,
-		flowId,
-		status,
-		startedAt,
-		completedAt: startedAt + 5 * MINUTE,
-	});
-}
-
-function running(id: string, startedAt: number, flowId = FLOW) {
-	return runningRun({ id, flowId, startedAt });
-}
-
-/** The `/runs` query of a poll: the watched flows, runs started after `after`, newest first. */
-function runsQuery(flowIds: string[], after?: number, extra: Record<string, string> = {}) {
-	const property = [`flowId==${flowIds.join(',')}`];
-	if (after !== undefined) property.push(`${STARTED_AT}>${after}`);
-	return { property: property.length === 1 ? property[0] : property, orderby: '-createdAt', limit: '100', ...extra };
-}
-
-let credentials: TestCredentialsHelper;
-
-async function poll(parameters: IDataObject, staticData: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') {
-	return await pollNode({ type: TRIGGER_NODE, parameters, credentials, mode, staticData });
-}
-
-beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
-beforeEach(() => {
-	resetNock();
-	// One credential per test, kept across polls as n8n keeps the token: one token request per test.
-	credentials = aepCredentials();
-	jest.spyOn(Date, 'now').mockReturnValue(NOW);
-});
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
-
-describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', () => {
+describe('AEP Dataflow Run Trigger, version 1 (one finish event)', () => {
 	test('first poll records what exists and emits nothing; later polls emit each newly finished run once, across restarts', async () => {
 		expectTokenRequest();
 		// The two polls that emit read the dataflow for its name (a poll has no execution to cache in).
@@ -164,17 +102,13 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		expect(fifth.items).toBeNull();
 
 		assertAllRequestsMade();
-		expect(credentials.preAuthenticationCalls.get('aep-1')).toBe(1);
+		expect(trigger.credentials().preAuthenticationCalls.get('aep-1')).toBe(1);
 	});
 
 	test('"Any Run Finished" emits successes, failures and partial successes; pages are followed with the filters kept', async () => {
 		expectTokenRequest();
 		expectDataflowRead(FLOW);
-		const previous = {
-			'node:Trigger': {
-				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
-			},
-		};
+		const previous = savedWatch(`ids:${FLOW}`, NOW - 2 * HOUR);
 		flowService()
 			.get('/runs')
 			.query(runsQuery([FLOW], NOW - 3 * HOUR))
@@ -212,11 +146,7 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 			}
 		};
 		expectTokenRequest();
-		const previous = {
-			'node:Trigger': {
-				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - HOUR, handled: {}, handledThrough: null, pending: {} },
-			},
-		};
+		const previous = savedWatch(`ids:${FLOW}`, NOW - HOUR);
 
 		pages(NOW - 2 * HOUR);
 		// 1200 runs of one dataflow: its name is read once.
@@ -269,63 +199,9 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		});
 	});
 
-	test('watching every dataflow, the names come from the list of dataflows: no read per dataflow', async () => {
-		expectTokenRequest();
-		const listed = {
-			id: FLOW,
-			name: 'Nightly audiences to SFTP',
-			inheritedAttributes: { targetConnections: [{ connectionSpec: { id: '36965a81-b1c6-401b-99f8-22508f1e6a26' } }] },
-		};
-		const previous = {
-			'node:Trigger': {
-				runWatch: { watchKey: 'all', newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
-			},
-		};
-		flowService()
-			.get('/flows')
-			.query({ property: 'inheritedAttributes.properties.isDestinationFlow==true', limit: '100' })
-			.reply(200, { items: [listed], _links: {} })
-			.get('/runs')
-			.query(runsQuery([FLOW], NOW - 3 * HOUR))
-			.reply(200, page([finished('f-1', 'failed', NOW - 10 * MINUTE)]));
-
-		const result = await poll({ watch: 'all', event: 'failed' }, previous);
-
-		assertAllRequestsMade();
-		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
-			['f-1', 'Nightly audiences to SFTP', 'SFTP'],
-		]);
-	});
-
-	test('a run of a dataflow deleted since is still emitted, its names null', async () => {
-		expectTokenRequest();
-		const previous = {
-			'node:Trigger': {
-				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
-			},
-		};
-		flowService()
-			.get('/runs')
-			.query(runsQuery([FLOW], NOW - 3 * HOUR))
-			.reply(200, page([finished('gone-1', 'failed', NOW - 10 * MINUTE)]))
-			.get(`/flows/${FLOW}`)
-			.reply(404, { errorMessage: `Flow with id ${FLOW} not found` });
-
-		const result = await poll({ ...oneFlow, event: 'failed' }, previous);
-
-		assertAllRequestsMade();
-		expect(result.items?.map((item) => [item.json.runId, item.json.dataflowName, item.json.destinationName])).toEqual([
-			['gone-1', null, null],
-		]);
-	});
-
 	test('a changed choice of dataflows starts from a new baseline instead of emitting the back catalogue', async () => {
 		expectTokenRequest();
-		const previous = {
-			'node:Trigger': {
-				runWatch: { watchKey: `ids:${FLOW}`, newestStart: NOW - 2 * HOUR, handled: {}, handledThrough: null, pending: {} },
-			},
-		};
+		const previous = savedWatch(`ids:${FLOW}`, NOW - 2 * HOUR);
 		flowService()
 			.get('/runs')
 			.query(runsQuery([FLOW, FLOW_B], NOW - 24 * HOUR))
@@ -385,6 +261,6 @@ describe('AEP Dataflow Run Trigger, version 1 (one finish event, runs only)', ()
 		[{ ...oneFlow, event: '={{ "broken" }}' }, 'Invalid Event: "broken". Allowed: anyFinished, failed, partialSuccess, success.'],
 	])('rejects bad input %j before any request', async (parameters, message) => {
 		await expect(poll(parameters)).rejects.toThrow(message);
-		expect(credentials.preAuthenticationCalls.size).toBe(0);
+		expect(trigger.credentials().preAuthenticationCalls.size).toBe(0);
 	});
 });

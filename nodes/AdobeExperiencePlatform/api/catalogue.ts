@@ -1,35 +1,54 @@
 /**
  * Reading the destinations catalogue: connection specs and flow specs as the live API gives them,
- * fetched once per execution (and once per dropdown open); the tutorials' IDs are a fallback only.
+ * kept per credential and sandbox for a while (`catalogueCache.ts`); the tutorials' IDs are a
+ * fallback only. `refresh` reads them again.
  */
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConnectionSpec, ExportType, FlowSpec } from '../domain/catalogue';
 import { FALLBACK_DESTINATIONS, flowSpecServes, workflowContext } from '../domain/catalogue';
 import type { AepContext } from '../transport';
-import { aepListByContinuation, cachedPerExecution } from '../transport';
+import { aepListByContinuation } from '../transport';
+import { cachedCatalogue, peekCatalogue } from './catalogueCache';
 import { getOne } from './getOne';
 import { PATHS } from './paths';
 
-export async function getConnectionSpecs(ctx: AepContext): Promise<ConnectionSpec[]> {
-	return await cachedPerExecution(
+export interface CatalogueRead {
+	/** Read again, whatever is kept. */
+	refresh?: boolean;
+}
+
+export async function getConnectionSpecs(ctx: AepContext, read: CatalogueRead = {}): Promise<ConnectionSpec[]> {
+	return await cachedCatalogue(
 		ctx,
 		'connectionSpecs',
 		async () => (await aepListByContinuation(ctx, { path: PATHS.connectionSpecs })) as ConnectionSpec[],
+		read,
 	);
 }
 
-export async function getFlowSpecs(ctx: AepContext): Promise<FlowSpec[]> {
-	return await cachedPerExecution(
+export async function getFlowSpecs(ctx: AepContext, read: CatalogueRead = {}): Promise<FlowSpec[]> {
+	return await cachedCatalogue(
 		ctx,
 		'flowSpecs',
 		async () => (await aepListByContinuation(ctx, { path: PATHS.flowSpecs })) as FlowSpec[],
+		read,
 	);
 }
 
-/** One spec by ID, fetched once per execution (a dropdown fetches it each time it opens). */
-export async function getConnectionSpec(ctx: AepContext, id: string, itemIndex?: number): Promise<ConnectionSpec> {
-	return await cachedPerExecution(ctx, `connectionSpec:${id}`, async () => {
+/** One spec by ID: from the kept list when there is one, else one read (kept as well). */
+export async function getConnectionSpec(
+	ctx: AepContext,
+	id: string,
+	itemIndex?: number,
+	read: CatalogueRead = {},
+): Promise<ConnectionSpec> {
+	if (!read.refresh) {
+		// A spec from the kept list; with refresh, the one spec is read again instead.
+		const listed = (await peekCatalogue<ConnectionSpec[]>(ctx, 'connectionSpecs'))?.find((spec) => spec.id === id);
+		if (listed) return listed;
+	}
+	return await cachedCatalogue(ctx, `connectionSpec:${id}`, async () => {
 		const spec = await getOne<ConnectionSpec>(ctx, PATHS.connectionSpec(id), itemIndex);
 		if (!spec) {
 			throw new NodeOperationError(ctx.getNode(), `Destination (connection spec) ${id} was not found`, {
@@ -38,7 +57,7 @@ export async function getConnectionSpec(ctx: AepContext, id: string, itemIndex?:
 			});
 		}
 		return spec;
-	});
+	}, read);
 }
 
 /** The flow specs that take data of this export type to this destination, live first, the tutorials' IDs second. */
@@ -46,8 +65,9 @@ export async function flowSpecsFor(
 	ctx: AepContext,
 	destinationSpecId: string,
 	exportType: ExportType,
+	read: CatalogueRead = {},
 ): Promise<FlowSpec[]> {
-	const live = (await getFlowSpecs(ctx)).filter(
+	const live = (await getFlowSpecs(ctx, read)).filter(
 		(flowSpec) =>
 			flowSpecServes(flowSpec, exportType) &&
 			(flowSpec.targetConnectionSpecIds ?? []).includes(destinationSpecId),
@@ -85,7 +105,8 @@ export async function conditionalContext(
 	ctx: AepContext,
 	destinationSpecId: string,
 	exportType: ExportType,
+	read: CatalogueRead = {},
 ): Promise<{ flowSpec: FlowSpec }> {
-	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType);
+	const [flowSpec] = await flowSpecsFor(ctx, destinationSpecId, exportType, read);
 	return { flowSpec: workflowContext(flowSpec ?? { id: '', name: `${exportType} export` }, exportType) };
 }

@@ -10,8 +10,10 @@ const ELIGIBLE = { outputType: 'activationDatasets', outputField: 'datasets' };
 export interface DatasetQuery {
 	/** Comma-separated dataset properties to ask for. */
 	properties?: string;
-	/** Undefined: every page. */
+	/** Undefined: every page. With `keep`, the limit counts kept datasets. */
 	limit?: number;
+	/** Which datasets to keep; with a limit, paging stops once enough are kept. */
+	keep?: (dataset: IDataObject) => boolean;
 	itemIndex?: number;
 }
 
@@ -20,6 +22,7 @@ export async function listDatasets(ctx: AepContext, query: DatasetQuery): Promis
 		path: PATHS.eligibleDatasets,
 		qs: { ...ELIGIBLE, ...(query.properties ? { properties: query.properties } : {}) },
 		limit: query.limit,
+		keep: query.keep,
 		itemIndex: query.itemIndex,
 	});
 }

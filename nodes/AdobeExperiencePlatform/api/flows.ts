@@ -1,8 +1,9 @@
 /**
  * Destination dataflows (`/flows`): reading one, the safe way to change one, and enabling or
- * disabling it. The safe change: read the flow, build the patch against what was read, send it
- * with `If-Match` (the etag read, quoted once), and when AEP answers 412 (someone changed the flow
- * in between, so nothing was written) read again, rebuild and retry, a bounded number of times.
+ * disabling it. The safe change: build the patch against the flow (as the caller has it with its
+ * etag, else as read), send it with `If-Match` (the etag, quoted once), and when AEP answers 412
+ * (someone changed the flow in between, so nothing was written) read again, rebuild and retry, a
+ * bounded number of times.
  */
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -70,7 +71,7 @@ export async function listDestinationDataflows(ctx: AepContext, destinationSpecI
 export const MAX_PATCH_ATTEMPTS = 3;
 
 export interface PatchResult {
-	/** The flow as read just before the patch that succeeded. */
+	/** The flow the patch that succeeded was computed against (as read, or as the caller had it). */
 	before: IDataObject;
 	operations: JsonPatchOperation[];
 	attempts: number;
@@ -94,10 +95,11 @@ export async function patchDataflow(
 	ctx: AepContext,
 	flowId: string,
 	build: (flow: IDataObject) => JsonPatchOperation[],
-	options: { itemIndex?: number; maxAttempts?: number } = {},
+	options: { itemIndex?: number; maxAttempts?: number; known?: IDataObject } = {},
 ): Promise<PatchResult> {
 	const maxAttempts = options.maxAttempts ?? MAX_PATCH_ATTEMPTS;
-	let flow = await getDataflow(ctx, flowId, options.itemIndex);
+	// The flow as the caller already has it (with its etag) saves the read; a stale one gets a 412.
+	let flow = options.known ?? (await getDataflow(ctx, flowId, options.itemIndex));
 	for (let attempt = 1; ; attempt++) {
 		const operations = build(flow);
 		if (operations.length === 0) return { before: flow, operations, attempts: attempt - 1 };

@@ -11,6 +11,8 @@ import type { AepContext, AepResponse } from '../transport';
 import { CREDENTIAL_NAME } from '../transport';
 import { failureFromThrown, toNodeApiError } from '../transport/errors';
 import { lowerCaseHeaders, parseBody } from '../transport/response';
+import type { Failure } from '../transport/types';
+import { redirectTarget } from '../transport/urls';
 
 export interface PlatformRequest {
 	method: IHttpRequestMethods;
@@ -40,6 +42,8 @@ export async function platformRequest<T = IDataObject>(ctx: AepContext, request:
 		json: true,
 		returnFullResponse: true,
 		timeout: REQUEST_TIMEOUT_MS,
+		// A redirect would carry the token and the body to wherever it points: none is followed.
+		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
 	for (let attempt = 0; ; attempt++) {
@@ -53,21 +57,25 @@ export async function platformRequest<T = IDataObject>(ctx: AepContext, request:
 		} catch (error) {
 			thrown = error;
 		}
-		if (response && response.statusCode < 400) {
+		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			return {
 				body: parseBody(response.body) as T,
 				headers: lowerCaseHeaders(response.headers),
 				statusCode: response.statusCode,
 			};
 		}
-		const failure = response
+		const url = String(options.url);
+		const failure: Failure = response
 			? { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(response.body) }
-			: failureFromThrown(thrown);
+			: failureFromThrown(thrown, url);
+		if (response && response.statusCode >= 300 && response.statusCode < 400) {
+			failure.redirectTo = redirectTarget(failure.headers?.location, url);
+		}
 		if (failure.statusCode === 429 && attempt < MAX_THROTTLE_RETRIES) {
 			const seconds = Number(failure.headers?.['retry-after']);
 			await sleep(Math.min(Number.isFinite(seconds) ? seconds * 1000 : 1000 * 2 ** attempt, MAX_THROTTLE_WAIT_MS));
 			continue;
 		}
-		throw toNodeApiError(ctx, { ...request, path: request.path }, failure, thrown, attempt);
+		throw toNodeApiError(ctx, { ...request, path: request.path }, failure, attempt, REQUEST_TIMEOUT_MS / 1000);
 	}
 }

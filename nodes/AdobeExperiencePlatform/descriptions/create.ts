@@ -44,6 +44,16 @@ export function ifExistsParameter(resource: string): INodeProperties {
 	};
 }
 
+/** Bypasses the catalogue kept per credential and sandbox (`api/catalogueCache.ts`) for this node run. */
+export const refreshCatalogueOption: INodeProperties = {
+	displayName: 'Re-Read Destination Catalogue',
+	name: 'refreshCatalogue',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to read the destinations catalogue (connection and flow specs) from AEP again in this run, instead of the copy kept for up to 15 minutes',
+};
+
 /** The Description option of a create node's Options collection. */
 export function descriptionOption(resource: string): INodeProperties {
 	return {

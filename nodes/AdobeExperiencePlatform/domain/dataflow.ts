@@ -98,3 +98,22 @@ export function isSameDataflow(
 	return !(targets.length && !targets.includes(targetConnectionId));
 }
 
+
+/**
+ * The dataflow as the incoming item already shows it, so that a change can be computed without
+ * reading it again: the `dataflow` of a Get (or an earlier Patch), or the ID, etag and
+ * transformations Create Dataflow outputs. Undefined when the item has no etag or no layout (the
+ * flow is then read first). A stale item costs nothing extra: AEP answers 412 and the flow is read.
+ */
+export function flowFromItem(json: IDataObject, flowId: string): IDataObject | undefined {
+	const whole = json.dataflow as IDataObject | undefined;
+	if (whole && typeof whole === 'object' && whole.id === flowId && typeof whole.etag === 'string') return whole;
+	if (json.id !== flowId || typeof json.etag !== 'string' || !json.etag || !Array.isArray(json.transformations)) {
+		return undefined;
+	}
+	const flow: IDataObject = { id: json.id, etag: json.etag, transformations: json.transformations };
+	for (const key of ['name', 'description', 'flowSpec', 'scheduleParams', 'state', 'inheritedAttributes'] as const) {
+		if (json[key] !== undefined && json[key] !== null) flow[key] = json[key];
+	}
+	return flow;
+}

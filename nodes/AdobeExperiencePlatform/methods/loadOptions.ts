@@ -2,6 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { flowSpecsFor, getFlowSpecs } from '../api/catalogue';
+import { cachedCatalogue } from '../api/catalogueCache';
 import { listEligibleDatasets } from '../api/datasets';
 import { getDataflow } from '../api/flows';
 import { AUTOMATIC_FLOW_SPEC } from '../descriptions/dataflow';
@@ -96,9 +97,14 @@ export async function getEncryptionAlgorithms(this: ILoadOptionsFunctions): Prom
 	}));
 }
 
-/** loadOptions: eligible datasets by name. */
+/** How long the dataset picker keeps the list it read: reopening the picker reads nothing. */
+const DATASET_PICKER_TTL_MS = 2 * 60 * 1000;
+
+/** loadOptions: eligible datasets by name (every page, read in parallel; kept for a short time). */
 export async function getEligibleDatasets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const datasets = await listEligibleDatasets(this);
+	const datasets = await cachedCatalogue(this, 'eligibleDatasets', async () => await listEligibleDatasets(this), {
+		ttlMs: DATASET_PICKER_TTL_MS,
+	});
 	return datasets
 		.map((dataset) => ({
 			name: String(dataset.name ?? dataset.id),

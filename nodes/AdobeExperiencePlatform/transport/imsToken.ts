@@ -36,6 +36,11 @@ export interface ImsToken {
  */
 const inFlight = new Map<string, Promise<ImsToken>>();
 
+/** Forgets the token requests under way (tests start each case from an empty process). */
+export function forgetImsTokenRequests(): void {
+	inFlight.clear();
+}
+
 export async function fetchImsToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,

@@ -1,6 +1,7 @@
 export { cachedPerExecution } from './cache';
-export { mapBounded, PARALLEL_REQUEST_LIMIT } from './concurrency';
+export { mapBounded, PARALLEL_REQUEST_LIMIT, setPagingPolicy } from './concurrency';
 export { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
+export { aepCredentials } from './credentials';
 export type { AepErrorInfo } from './errors';
 export { incompleteAnswerError, readAepError } from './errors';
 export type { ListRequest } from './paging';

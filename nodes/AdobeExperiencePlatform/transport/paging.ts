@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapBounded, PARALLEL_REQUEST_LIMIT } from './concurrency';
+import { mapWithBackoff, pagesInFlight } from './concurrency';
 import { listingError } from './errors';
-import { aepRequestBody } from './request';
+import { aepRequestBody, throttledAnswers } from './request';
 import type { AepContext } from './types';
 
 /** AEP's largest page size on both paging schemes. */
@@ -102,11 +102,12 @@ interface StartLimitPage {
 
 /**
  * Lists over `start`/`limit` with `pageInfo`. Once the first page tells the total, the remaining
- * pages are fetched in parallel (bounded) and put back in order.
+ * pages are fetched in parallel (10 at once, halved on each 429) and put back in order.
  */
 export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): Promise<IDataObject[]> {
 	const itemsKey = list.itemsKey ?? 'items';
-	const pageSize = Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
+	// With a filter, the limit counts kept items: full pages are read.
+	const pageSize = list.keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
 	const fetchPage = async (start: number) =>
 		await aepRequestBody<StartLimitPage>(ctx, {
 			method: 'GET',
@@ -115,21 +116,35 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 			itemIndex: list.itemIndex,
 			deadline: list.deadline,
 		});
+	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
+	const keep = list.keep;
+	if (keep && list.limit !== undefined) {
+		// A filter with a limit: page after page, stopping as soon as enough items are kept.
+		const kept: IDataObject[] = [];
+		for (let start = 0, page = 0; ; page++, start += pageSize) {
+			if (page >= pagingBounds.maxPages) throw tooManyPages(ctx, list, page);
+			const current = await fetchPage(start);
+			const items = (current[itemsKey] as IDataObject[] | undefined) ?? [];
+			kept.push(...items.filter(keep));
+			if (kept.length >= wanted || items.length === 0 || current.pageInfo?.hasNext === false) break;
+		}
+		return kept.slice(0, wanted);
+	}
 	const first = await fetchPage(0);
 	const results = [...((first[itemsKey] as IDataObject[] | undefined) ?? [])];
-	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
 	const total = first.pageInfo?.total;
+	const done = (items: IDataObject[]) => (keep ? items.filter(keep) : items).slice(0, wanted);
 	if (results.length >= wanted || first.pageInfo?.hasNext === false || results.length === 0) {
-		return results.slice(0, wanted);
+		return done(results);
 	}
 	if (typeof total === 'number') {
 		const end = Math.min(total, wanted);
 		if (Math.ceil(end / pageSize) > pagingBounds.maxPages) throw tooManyPages(ctx, list, pagingBounds.maxPages);
 		const starts: number[] = [];
 		for (let start = pageSize; start < end; start += pageSize) starts.push(start);
-		const pages = await mapBounded(starts, PARALLEL_REQUEST_LIMIT, fetchPage);
+		const pages = await mapWithBackoff(starts, pagesInFlight(), fetchPage, () => throttledAnswers(ctx));
 		for (const page of pages) results.push(...((page[itemsKey] as IDataObject[] | undefined) ?? []));
-		return results.slice(0, wanted);
+		return done(results);
 	}
 	// Total unknown: walk page by page while the API says there is more.
 	let page = first;
@@ -152,5 +167,5 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 		seenStarts.add(start);
 		results.push(...items);
 	}
-	return results.slice(0, wanted);
+	return done(results);
 }

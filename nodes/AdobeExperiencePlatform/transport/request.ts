@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
+import { aepCredentials } from './credentials';
 import { failureFromThrown, toNodeApiError } from './errors';
 import { lowerCaseHeaders, readJsonBody } from './response';
 import { isRetryable, maxRetries, retryDelay } from './retry';
@@ -21,7 +22,7 @@ interface Connection {
 }
 
 async function connection(ctx: AepContext): Promise<Connection> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const credentials = await aepCredentials(ctx);
 	// What the credential sends is remembered, so that an answer echoing it is masked.
 	rememberSecrets([credentials.clientSecret, credentials.accessToken]);
 	const seconds = Number(credentials.requestTimeoutSeconds);
@@ -64,12 +65,14 @@ export async function aepRequest<T = IDataObject>(ctx: AepContext, request: AepR
 }
 
 /**
- * The first request of a node run goes alone: n8n fetches the token on the first request that finds
- * none, so parallel first requests (catalogue reads, pages) would each fetch a token of their own.
+ * Without a token held, the first request of a node run goes alone: n8n fetches the token on the
+ * first request that finds none, so parallel first requests (catalogue reads, pages) would each
+ * fetch a token of their own. With a token held, nothing waits.
  */
 const firstRequests = new WeakMap<object, Promise<void>>();
 
 async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Promise<R> {
+	if (String((await aepCredentials(ctx)).accessToken ?? '') !== '') return await send();
 	const first = firstRequests.get(ctx);
 	if (first) {
 		await first;
@@ -138,6 +141,7 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 		const inTime = !request.deadline || Date.now() + delay < request.deadline;
 		// A silent server is asked twice at most: each attempt may last the whole timeout.
 		if (isTimeout(failure) && ++timeouts >= 2) throw toNodeApiError(ctx, request, failure, retries, baseTimeout / 1000);
+		if (failure.statusCode === 429) throttled.set(ctx, throttledAnswers(ctx) + 1);
 		if (isRetryable(failure, idempotent) && retries < maxRetries() && inTime) {
 			await sleep(delay);
 			continue;
@@ -148,6 +152,13 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 
 function isTimeout(failure: Failure): boolean {
 	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(failure.message ?? '');
+}
+
+/** 429 answers this node run has had, so that parallel paging can slow down. */
+const throttled = new WeakMap<object, number>();
+
+export function throttledAnswers(ctx: AepContext): number {
+	return throttled.get(ctx) ?? 0;
 }
 
 /** Only the body, for the many calls that need nothing else. */

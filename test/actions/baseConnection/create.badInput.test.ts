@@ -47,8 +47,11 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			{ type: 'aepAmazonS3AccessKeyApi', data: { ...S3, accessKeyId: badKey } },
 		);
 		expect(error.message).toBe(
-			'Invalid Access key id ("s3AccessKey") in credential "Amazon S3 Access Key for Adobe Experience Platform (AEP) API": the value given (hidden, it comes from a credential). Allowed: text matching the pattern ^[A-Z2-7]{20}$ (credential field "Access Key ID") (the "Access Key" auth method of Amazon S3).',
+			'Invalid Access Key ID in credential "Amazon S3 Access Key for Adobe Experience Platform (AEP) API": the value given (hidden, it comes from a credential). Allowed: 20 characters: upper-case letters A-Z and digits 2-7 (AWS access key IDs begin with AKIA) (the "Access Key" auth method of Amazon S3).',
 		);
+		// The pattern only in the details, the value nowhere.
+		expect(error.message).not.toContain('^[A-Z2-7]{20}$');
+		expect(error.description).toContain('Access Key ID must match the pattern ^[A-Z2-7]{20}$.');
 		expect(`${error.message} ${error.description}`).not.toContain(badKey);
 	});
 
@@ -65,7 +68,20 @@ describe('bad input fails before anything is sent, naming the field', () => {
 			{ type: 'aepAzureDataLakeGen2ServicePrincipalApi', data: { ...ADLS, tenant: '' } },
 		);
 		expect(error.message).toBe(
-			'Missing Tenant information(domain name or tenant ID) ("tenant") in credential "ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
+			'Missing Tenant in credential "ADLS Gen2 Service Principal for Adobe Experience Platform (AEP) API": the "Azure Service Principal Auth" auth method of Azure Data Lake Gen2 requires it.',
+		);
+	});
+
+	test('a storage credential of another destination: the mismatch is explained before the credential is read', async () => {
+		const gcs = connectionSpecFixture('google-cloud-storage');
+		expectTokenRequest();
+		expectConnectionSpec(gcs);
+		const error = await runFailing(
+			parameters(gcs, { name: 'GCS', authMethod: '', storageCredential: 'aepAmazonS3AccessKeyApi' }),
+			{ type: 'aepAmazonS3AccessKeyApi', data: S3 },
+		);
+		expect(error.message).toBe(
+			'Invalid Storage Credential: "Amazon S3 Access Key". An "Amazon S3 Access Key" credential does not hold the values of Google Cloud Storage\'s "Google Cloud Storage authentication credentials" auth method. Allowed: "Google Cloud Storage HMAC Key" or "Custom JSON (Any Destination or Auth Method)".',
 		);
 	});
 
@@ -74,7 +90,7 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectConnectionSpec(s3);
 		const none = await runFailing(parameters(s3, { name: 'S3', authMethod: 'Access Key', storageCredential: 'none' }));
 		expect(none.message).toBe(
-			'Invalid Storage Credential: "none". Allowed: a credential holding the values of Amazon S3\'s "Access Key" auth method (s3AccessKey, s3SecretKey).',
+			'Invalid Storage Credential: "none". Amazon S3\'s "Access Key" auth method needs credentials. Allowed: "Amazon S3 Access Key" or "Custom JSON (Any Destination or Auth Method)".',
 		);
 
 		resetNock();
@@ -98,18 +114,17 @@ describe('bad input fails before anything is sent, naming the field', () => {
 		expectConnectionSpec(sftp);
 		const missing = await runFailing(parameters(sftp, { ...base, publicKey: '  ' }), storage);
 		expect(missing.message).toBe(
-			'Missing Base64 encoded RSA public key ("publicKey") in the encryption settings: the "File PGP/GPG Encryption" encryption spec of SFTP requires it.',
+			'Missing Base64 encoded RSA public key in the encryption settings: the "File PGP/GPG Encryption" encryption spec of SFTP requires it.',
 		);
 
+		// The spec is kept from the run before (per credential and sandbox): this run reads nothing at all.
 		resetNock();
-		expectTokenRequest();
-		expectConnectionSpec(sftp);
 		const algorithm = await runFailing(
 			parameters(sftp, { ...base, publicKey: PGP_PUBLIC_KEY, encryptionAlgorithm: 'AES' }),
 			storage,
 		);
 		expect(algorithm.message).toBe(
-			'Invalid Algorithm for encryption ("encryptionAlgo") in the encryption settings: "AES". Allowed: one of "PGPGPG", "NONE" (the "File PGP/GPG Encryption" encryption spec of SFTP).',
+			'Invalid Algorithm for encryption in the encryption settings: "AES". Allowed: one of "PGPGPG", "NONE" (the "File PGP/GPG Encryption" encryption spec of SFTP).',
 		);
 	});
 

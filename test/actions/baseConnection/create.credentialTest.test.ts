@@ -31,8 +31,9 @@ describe('credential test (testedBy): the values checked locally, never sent', (
 		const secret = 'too-short/secret';
 		const result = await testCredentialByNode(NODE, 'aepAmazonS3AccessKeyApi', { ...S3, secretAccessKey: secret });
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('("s3SecretKey")');
-		expect(result.message).toContain('credential field "Secret Access Key"');
+		// Named by the credential form's label, never by the internal name.
+		expect(result.message).toContain('Invalid Secret Access Key in this credential');
+		expect(result.message).not.toContain('s3SecretKey');
 		expect(result.message).not.toContain(secret);
 	});
 

@@ -19,10 +19,10 @@ describe('dropdowns, from the live catalogue', () => {
 	const credentials = () => credentialsWith(undefined, { accessToken: TOKEN });
 
 	test.each(['datasets', 'audiences'])(
-		'the destination list offers the six destinations of %s exports, by name, with one catalogue fetch per open',
+		'the destination list offers the six destinations of %s exports, by name; a reopen within the cache time reads nothing',
 		async (exportType) => {
-			expectConnectionSpecs(2);
-			expectFlowSpecs(2);
+			expectConnectionSpecs(1);
+			expectFlowSpecs(1);
 			const request = { nodeType: NODE, parameters: { exportType }, credentials: credentials() };
 
 			const all = await listSearch('searchDestinations', request);
@@ -42,11 +42,12 @@ describe('dropdowns, from the live catalogue', () => {
 	);
 
 	test.each<[DestinationSlug, string[]]>([
-		['amazon-s3', ['Access Key']],
-		['azure-blob', ['ConnectionString']],
-		['adls-gen2', ['Azure Service Principal Auth']],
+		// One auth method: the empty choice first, saying it is that one.
+		['amazon-s3', ['', 'Access Key']],
+		['azure-blob', ['', 'ConnectionString']],
+		['adls-gen2', ['', 'Azure Service Principal Auth']],
 		['data-landing-zone', ['']],
-		['google-cloud-storage', ['Google Cloud Storage authentication credentials']],
+		['google-cloud-storage', ['', 'Google Cloud Storage authentication credentials']],
 		['sftp', ['SFTP with Password', 'SFTP with SSH Key']],
 	])('%s: the auth methods are the spec\'s authSpec names', async (slug, names) => {
 		const spec = connectionSpecFixture(slug);
@@ -62,13 +63,43 @@ describe('dropdowns, from the live catalogue', () => {
 		expect(options.map((option) => option.value)).toEqual(names);
 		if (slug === 'data-landing-zone') expect(options[0].name).toBe('None (Data Landing Zone takes no credentials)');
 		if (slug === 'amazon-s3') {
-			expect(options[0].description).toBe('KeyBased: Defines auth params required for connecting to amazon-s3');
+			expect(options[0]).toEqual({
+				name: 'Automatic (Access Key, the Only One)',
+				value: '',
+				description: 'Amazon S3 has one auth method, which is used',
+			});
+			// Adobe's internal description ("Defines auth params required for connecting to amazon-s3") is not shown.
+			expect(options[1].description).toBeUndefined();
 		}
+	});
+
+	test.each([
+		['amazon-s3', '', ['aepAmazonS3AccessKeyApi', 'aepDestinationCustomAuthApi']],
+		['azure-blob', '', ['aepAzureBlobConnectionStringApi', 'aepDestinationCustomAuthApi']],
+		['adls-gen2', '', ['aepAzureDataLakeGen2ServicePrincipalApi', 'aepDestinationCustomAuthApi']],
+		['data-landing-zone', '', ['none']],
+		['google-cloud-storage', '', ['aepGoogleCloudStorageHmacKeyApi', 'aepDestinationCustomAuthApi']],
+		['sftp', 'SFTP with Password', ['aepSftpPasswordApi', 'aepDestinationCustomAuthApi']],
+		['sftp', 'SFTP with SSH Key', ['aepSftpSshKeyApi', 'aepDestinationCustomAuthApi']],
+		['sftp', '', ['aepSftpPasswordApi', 'aepSftpSshKeyApi', 'aepDestinationCustomAuthApi']],
+	] as Array<[DestinationSlug, string, string[]]>)('%s, auth method "%s": only the storage credentials that fit are offered', async (slug, authMethod, types) => {
+		const spec = connectionSpecFixture(slug);
+		expectConnectionSpec(spec);
+
+		const options = await loadOptions('getStorageCredentialTypes', {
+			nodeType: NODE,
+			parameters: { destination: destinationPicked(spec), authMethod },
+			credentials: credentials(),
+		});
+
+		assertAllRequestsMade();
+		expect(options.map((option) => option.value)).toEqual(types);
 	});
 
 	test('encryption: the methods and algorithms of the spec\'s encryptionSpecs', async () => {
 		const spec = connectionSpecFixture('amazon-s3');
-		expectConnectionSpec(spec, 2);
+		// Read once: the second dropdown finds the spec kept.
+		expectConnectionSpec(spec, 1);
 		const request = {
 			nodeType: NODE,
 			parameters: { destination: destinationPicked(spec), encryptionMethod: '' },

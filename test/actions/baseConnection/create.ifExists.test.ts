@@ -27,7 +27,11 @@ describe('if one with this name already exists', () => {
 		state: 'enabled',
 		etag: '"26013a41-0000-0200-0000-6361687a0000"',
 	};
-	const lookup = (items: IDataObject[]) => expectNameLookup('/connections', name, items);
+	// After a create, "Reuse It" looks again, so that concurrent runs converge on the oldest connection.
+	const lookup = (items: IDataObject[]) => {
+		if (items.length === 0) expectNameLookup('/connections', name, []);
+		return expectNameLookup('/connections', name, items);
+	};
 
 	async function run(ifExists: string, extra: IDataObject = {}) {
 		const { nodes, connections } = workflow(
@@ -39,13 +43,13 @@ describe('if one with this name already exists', () => {
 		return result;
 	}
 
-	test('reuse: the newest exact match is output (never its auth.params) and nothing is created', async () => {
+	test('reuse: the oldest exact match is output (never its auth.params) and nothing is created', async () => {
 		expectTokenRequest();
 		expectConnectionSpec(s3);
 		lookup([
-			{ ...existing, id: 'older', createdAt: 1 },
 			existing,
-			{ ...existing, id: 'other-name', name: `${name} (copy)` },
+			{ ...existing, id: 'older', createdAt: 1 },
+			{ ...existing, id: 'other-name', name: `${name} (copy)`, createdAt: 0 },
 		]);
 
 		const result = await run('reuse');
@@ -53,7 +57,7 @@ describe('if one with this name already exists', () => {
 		assertAllRequestsMade();
 		expect(result.output('Base').map((item) => item.json)).toEqual([
 			{
-				id: existing.id,
+				id: 'older',
 				etag: existing.etag,
 				name,
 				created: false,
@@ -79,17 +83,24 @@ describe('if one with this name already exists', () => {
 		expect(result.output('Base')[0].json).toMatchObject({ id: CREATED.id, created: true });
 	});
 
-	test('reuse refuses one that connects to another destination', async () => {
+	test('reuse never takes one of another destination (connection spec): a new one is created', async () => {
+		const otherDestination = { ...existing, connectionSpec: { id: '4890fc95-5a1f-4983-94bb-e060c08e3f81' } };
 		expectTokenRequest();
 		expectConnectionSpec(s3);
-		lookup([{ ...existing, connectionSpec: { id: '4890fc95-5a1f-4983-94bb-e060c08e3f81' } }]);
+		// Looked up before the create and again after it: the other destination's is never a candidate.
+		expectNameLookup('/connections', name, [otherDestination]);
+		lookup([otherDestination]);
+		const { sent } = expectCreate();
 
 		const result = await run('reuse');
 
 		assertAllRequestsMade();
-		expect(result.error('Base')!.message).toBe(
-			'A base connection named "Amazon S3 Base Connection" already exists (ID 340d288f-c020-435d-a41f-094520fa83eb) but cannot be reused: it connects to another destination (connection spec 4890fc95-5a1f-4983-94bb-e060c08e3f81), not Amazon S3 (4fce964d-3f37-408f-9778-e597338a21ee)',
-		);
+		expect(sent).toHaveLength(1);
+		expect(result.output('Base')[0].json).toMatchObject({
+			id: CREATED.id,
+			created: true,
+			connectionSpec: { id: s3.id, version: '1.0' },
+		});
 	});
 
 	test('fail', async () => {
@@ -115,12 +126,13 @@ describe('if one with this name already exists', () => {
 		);
 	});
 
-	test('three items: the spec is fetched once, each item looks its name up and creates (measured: 1 + 3 + 3 requests)', async () => {
+	test('three items: the spec is fetched once, each item looks its name up and creates (measured: 1 + 6 + 3 requests)', async () => {
 		const names = ['S3 a', 'S3 b', 'S3 c'];
 		expectTokenRequest();
 		expectConnectionSpec(s3); // answers once: a second GET would find no interceptor
 		for (const each of names) {
-			flowService().get('/connections').query({ property: `name==${each}`, limit: '100' }).reply(200, { items: [] });
+			// Looked up before the create and again after it ("Reuse It" converges on the oldest).
+			flowService().get('/connections').query({ property: `name==${each}`, limit: '100' }).times(2).reply(200, { items: [] });
 		}
 		const { sent } = expectCreate(CREATED, 3);
 

@@ -7,7 +7,7 @@ import { freezeDate } from '../../harness/clock';
 import { aepCredentials } from '../../harness/credentials';
 import { runWorkflow } from '../../harness/engine';
 import { expectFlowSpecs } from '../../harness/fixtures';
-import { example, NODE, expectDataflowNameLookup, createNode, SEED_000_PARAMETERS } from './create.helpers';
+import { example, NODE, expectDataflowNameLookup, createNode, SEED_000_PARAMETERS, SOURCE_ID, TARGET_ID, FLOW_SPEC_ID } from './create.helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 
@@ -27,9 +27,9 @@ describe('AEP Create Dataflow: audiences', () => {
 		const result = await runWorkflow({
 			...createNode({
 				exportType: 'audiences',
-				flowSpec: '{FLOW_SPEC_ID}',
-				sourceConnection: { __rl: true, mode: 'id', value: '{SOURCE_CONNECTION_ID}' },
-				targetConnection: { __rl: true, mode: 'id', value: '{TARGET_CONNECTION_ID}' },
+				flowSpec: FLOW_SPEC_ID,
+				sourceConnection: { __rl: true, mode: 'id', value: SOURCE_ID },
+				targetConnection: { __rl: true, mode: 'id', value: TARGET_ID },
 				name: seed.name,
 				description: seed.description,
 				ifExists: 'create',
@@ -58,9 +58,9 @@ describe('AEP Create Dataflow: audiences', () => {
 		const result = await runWorkflow({
 			...createNode({
 				exportType: 'audiences',
-				flowSpec: '{FLOW_SPEC_ID}',
-				sourceConnection: { __rl: true, mode: 'id', value: '{SOURCE_CONNECTION_ID}' },
-				targetConnection: { __rl: true, mode: 'id', value: '{TARGET_CONNECTION_ID}' },
+				flowSpec: FLOW_SPEC_ID,
+				sourceConnection: { __rl: true, mode: 'id', value: SOURCE_ID },
+				targetConnection: { __rl: true, mode: 'id', value: TARGET_ID },
 				name: openapi.name,
 				description: openapi.description,
 				audienceLayout: 'mappingSet',
@@ -89,8 +89,8 @@ describe('AEP Create Dataflow: audiences', () => {
 			...createNode({
 				exportType: 'audiences',
 				destination: { __rl: true, mode: 'list', value: destination },
-				sourceConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_SOURCE_CONNECTION>' },
-				targetConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_TARGET_CONNECTION>' },
+				sourceConnection: { __rl: true, mode: 'id', value: SOURCE_ID },
+				targetConnection: { __rl: true, mode: 'id', value: TARGET_ID },
 				name: seed.name,
 				description: seed.description,
 				audienceLayout: layout,
@@ -112,8 +112,8 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		state: 'enabled',
 		createdAt: 1675901300000,
 		flowSpec: { id: '354d6aad-4754-46e4-a576-1b384561c440', version: '1.0' },
-		sourceConnectionIds: ['<FROM_STEP_CREATE_SOURCE_CONNECTION>'],
-		targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
+		sourceConnectionIds: [SOURCE_ID],
+		targetConnectionIds: [TARGET_ID],
 		transformations: [],
 		scheduleParams: { interval: 6, timeUnit: 'hour', startTime: 1675901210 },
 	};
@@ -162,7 +162,7 @@ describe('AEP Create Dataflow: find or create by name', () => {
 
 		assertAllRequestsMade();
 		expect(result.error(NODE)?.message).toBe(
-			`A dataflow named "${existing.name}" already exists (ID ${existing.id}) but cannot be reused: its target connection is tc-other, not <FROM_STEP_CREATE_TARGET_CONNECTION>`,
+			`A dataflow named "${existing.name}" already exists (ID ${existing.id}) but cannot be reused: its target connection is tc-other, not ${TARGET_ID}`,
 		);
 	});
 

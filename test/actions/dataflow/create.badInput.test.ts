@@ -106,7 +106,8 @@ describe('AEP Create Dataflow: bad input is refused before any request, naming t
 describe('AEP Create Dataflow: dropdowns (n8n-core LoadOptionsContext)', () => {
 	test('flow specs narrowed to the destination and export type, Automatic first', async () => {
 		expectTokenRequest();
-		expectFlowSpecs(2);
+		// One read for both dropdowns: the flow specs are kept per credential and sandbox.
+		expectFlowSpecs(1);
 		const credentials = aepCredentials();
 		const adls = { __rl: true, mode: 'list', value: 'be2c3209-53bc-47e7-ab25-145db8b873e1' };
 

@@ -7,7 +7,7 @@ import { freezeDate } from '../../harness/clock';
 import { aepCredentials } from '../../harness/credentials';
 import { runWorkflow } from '../../harness/engine';
 import { expectFlowSpecs } from '../../harness/fixtures';
-import { example, NODE, expectDataflowNameLookup, createNode, DESTINATIONS, SEED_000_PARAMETERS } from './create.helpers';
+import { example, NODE, expectDataflowNameLookup, createNode, DESTINATIONS, SEED_000_PARAMETERS, SOURCE_ID, TARGET_ID } from './create.helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 
@@ -53,9 +53,10 @@ describe('AEP Create Dataflow: datasets', () => {
 			exportType: 'datasets',
 			flowSpec: { id: '354d6aad-4754-46e4-a576-1b384561c440', version: '1.0' },
 			flowSpecName: '(Beta) SFTP - Dataset',
-			sourceConnectionIds: ['<FROM_STEP_CREATE_SOURCE_CONNECTION>'],
-			targetConnectionIds: ['<FROM_STEP_CREATE_TARGET_CONNECTION>'],
+			sourceConnectionIds: [SOURCE_ID],
+			targetConnectionIds: [TARGET_ID],
 			scheduleParams: { interval: 3, timeUnit: 'hour', startTime: 1675901210 },
+			transformations: [],
 			state: null,
 			endsAt: '2023-08-08T00:00:00.000Z',
 			endsBy: 'sixMonthsAfterCreation',
@@ -94,9 +95,9 @@ describe('AEP Create Dataflow: datasets', () => {
 			// What AEP Create Target Connection outputs (plus the source connection ID from earlier).
 			input: [
 				{
-					id: 'tc-1',
+					id: '7c000001-0000-4000-8000-000000000001',
 					connectionSpec: { id: '4fce964d-3f37-408f-9778-e597338a21ee', version: '1.0' },
-					sourceConnectionId: 'sc-1',
+					sourceConnectionId: '5c000001-0000-4000-8000-000000000001',
 				},
 			],
 		});
@@ -107,8 +108,8 @@ describe('AEP Create Dataflow: datasets', () => {
 			{
 				name: 'Daily S3 export',
 				flowSpec: { id: '269ba276-16fc-47db-92b0-c1049a3c131f', version: '1.0' },
-				sourceConnectionIds: ['sc-1'],
-				targetConnectionIds: ['tc-1'],
+				sourceConnectionIds: ['5c000001-0000-4000-8000-000000000001'],
+				targetConnectionIds: ['7c000001-0000-4000-8000-000000000001'],
 				transformations: [],
 				scheduleParams: {
 					exportMode: 'FIRST_FULL_THEN_INCREMENTAL',
@@ -132,11 +133,11 @@ describe('AEP Create Dataflow: datasets', () => {
 		workflow.nodes[0].name = 'AEP Create Source Connection';
 		workflow.connections = { 'AEP Create Source Connection': workflow.connections.Start };
 
-		const result = await runWorkflow({ ...workflow, credentials: aepCredentials(), input: [{ id: 'sc-7' }] });
+		const result = await runWorkflow({ ...workflow, credentials: aepCredentials(), input: [{ id: '5c000007-0000-4000-8000-000000000007' }] });
 
 		expect(result.error(NODE)).toBeUndefined();
 		assertAllRequestsMade();
-		expect(bodies).toMatchObject([{ sourceConnectionIds: ['sc-7'], targetConnectionIds: ['sc-7'] }]);
+		expect(bodies).toMatchObject([{ sourceConnectionIds: ['5c000007-0000-4000-8000-000000000007'], targetConnectionIds: ['5c000007-0000-4000-8000-000000000007'] }]);
 	});
 
 	test('one-time full export: DAILY_FULL_EXPORT with day/0; a picked flow spec needs no catalogue read', async () => {

@@ -3,16 +3,29 @@ import type { IDataObject } from 'n8n-workflow';
 import { expectNameLookup } from '../../harness/aep';
 import { chain } from '../../harness/engine';
 import { aepOperation } from '../../harness/nodes';
-import { fixture } from '../../harness/fixtures';
+import { fillPlaceholders, fixture } from '../../harness/fixtures';
 
-export const example = <T = IDataObject>(name: string) => fixture<T>(`seed-examples/${name}`);
+/** Connection IDs are UUIDs (checked before sending): the seeds' placeholders become these. */
+export const SOURCE_ID = '5e0b3a1c-0000-4000-8000-00000000005c';
+export const TARGET_ID = '7a9d2b4e-0000-4000-8000-00000000007c';
+export const FLOW_SPEC_ID = '71471eba-b620-49e4-90fd-23f1fa0174d8';
+export const example = <T = IDataObject>(name: string) =>
+	fillPlaceholders(fixture<T>(`seed-examples/${name}`), {
+		'<FROM_STEP_CREATE_SOURCE_CONNECTION>': SOURCE_ID,
+		'<FROM_STEP_CREATE_TARGET_CONNECTION>': TARGET_ID,
+		'{SOURCE_CONNECTION_ID}': SOURCE_ID,
+		'{TARGET_CONNECTION_ID}': TARGET_ID,
+		'{FLOW_SPEC_ID}': FLOW_SPEC_ID,
+	});
 
 export const NODE = 'Dataflow';
 
 export const DESTINATION_FILTER = 'inheritedAttributes.properties.isDestinationFlow==true';
 
 /** The find-or-create lookup: `GET /flows?property=name==<name>&property=<destination flows>`. */
-export function expectDataflowNameLookup(name: string, items: IDataObject[] = []) {
+export function expectDataflowNameLookup(name: string, items: IDataObject[] = [], createSucceeds = true) {
+	// After a create, "Reuse It" looks again, so that concurrent runs converge on the oldest dataflow.
+	if (items.length === 0 && createSucceeds) expectNameLookup('/flows', name, [], [DESTINATION_FILTER]);
 	return expectNameLookup('/flows', name, items, [DESTINATION_FILTER]);
 }
 
@@ -32,8 +45,8 @@ export const DESTINATIONS: Array<[slug: string, connectionSpecId: string]> = [
 export const SEED_000_PARAMETERS = {
 	exportType: 'datasets',
 	destination: { __rl: true, mode: 'id', value: '={{ $json.destination }}' },
-	sourceConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_SOURCE_CONNECTION>' },
-	targetConnection: { __rl: true, mode: 'id', value: '<FROM_STEP_CREATE_TARGET_CONNECTION>' },
+	sourceConnection: { __rl: true, mode: 'id', value: SOURCE_ID },
+	targetConnection: { __rl: true, mode: 'id', value: TARGET_ID },
 	name: '={{ $json.name }}',
 	description: '={{ $json.description }}',
 	frequency: 'hour:3',

@@ -124,6 +124,20 @@ describe('AEP Dataflow → Export Now: audiences (ad hoc activation v2)', () => 
 		expect(item.json.aep).toMatchObject({ status: 400, aepMessage: message });
 	});
 
+	test('a redirect from the ad hoc endpoint is not followed: the token and body stay, the export fails saying where it pointed', async () => {
+		expectTokenRequest();
+		expectGetFlow(audienceFlow([AUDIENCE_A]));
+		nock(GATEWAY).post(ADHOC).reply(307, '', { location: 'https://collector.example/adhocrun?key=1' });
+		const elsewhere = nock('https://collector.example').post('/adhocrun').query(true).reply(200, {});
+
+		const result = await run({});
+
+		expect(elsewhere.isDone()).toBe(false);
+		nock.cleanAll();
+		expect(result.error('Export')?.name).toBe('NodeApiError');
+		expect(result.error('Export')?.message).toContain('https://collector.example/adhocrun');
+	});
+
 	test('wait for the runs: checks each run until it finished, and outputs Get Runs’ summary', async () => {
 		expectTokenRequest();
 		expectGetFlow(audienceFlow([AUDIENCE_A]));
@@ -170,7 +184,7 @@ describe('AEP Dataflow → Export Now: datasets (dataset ad hoc export)', () => 
 		const first = await run({ datasetIds: DATASET_ID, options: { notReadySeconds: 0 } }, DATASET_FLOW_ID);
 		expect(first.error('Export')?.message).toBe(`The dataflow is not ready for a dataset export yet: AEP answered "${notReady}"`);
 
-		expectTokenRequest();
+		// The token fetched for the first execution is kept for the second.
 		const notEnabled = 'Adhoc run can not be executed for Flow spec=269ba276-16fc-47db-92b0-c1049a3c131f';
 		expectAdhoc(DATASET_ACCEPT, [], 400, { message: notEnabled });
 		const second = await run({ datasetIds: DATASET_ID }, DATASET_FLOW_ID);

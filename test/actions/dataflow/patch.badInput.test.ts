@@ -7,7 +7,7 @@ import { aepCredentials } from '../../harness/credentials';
 import { chain, runWorkflow } from '../../harness/engine';
 import { aepOperation } from '../../harness/nodes';
 import { loadOptions } from '../../harness/load-options';
-import { flowOf, NODE, patchNode, expectGetFlow, expectPatch } from './patch.helpers';
+import { flowOf, NODE, patchNode, expectGetFlow, expectPatch, FROM_INPUT } from './patch.helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 
@@ -33,44 +33,54 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 		[
 			'bad interval',
 			{ datasetSchedule: [{ frequency: '={{ "every 5 hours" }}' }] },
-			'Invalid Frequency: "every 5 hours". Allowed: every 3, 6, 9 or 12 hours, daily (also written "24 hours"), or once (a one-time full export).',
+			'Update Dataset Schedule: Invalid Frequency: "every 5 hours". Allowed: every 3, 6, 9 or 12 hours, daily (also written "24 hours"), or once (a one-time full export).',
 		],
 		[
 			'start time in the past',
 			{ datasetSchedule: [{ startTime: '2022-06-30T00:00:00Z' }] },
-			'Invalid Start Time: "2022-06-30T00:00:00.000Z". The start time is in the past (now is 2022-07-20T08:00:00.000Z). Allowed: now or later.',
+			'Update Dataset Schedule: Invalid Start Time: "2022-06-30T00:00:00.000Z". The start time is in the past (now is 2022-07-20T08:00:00.000Z). Allowed: now or later.',
 		],
 		[
 			'missing mandatory macro',
 			{ addAudience: [{ ...audience, fileNameTemplate: '%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%' }] },
-			'Invalid File Name Template: "%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%". It lacks the mandatory %DESTINATION_NAME%.',
+			'Add Audience 1: Invalid File Name Template: "%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%". It lacks the mandatory %DESTINATION% or %DESTINATION_NAME%.',
 		],
 		[
 			'frequency not allowed for the export mode',
 			{ addAudience: [{ ...audience, fullExportFrequency: '={{ "EVERY_3_HOURS" }}' }] },
-			'Invalid Frequency: "EVERY_3_HOURS". Allowed with export mode DAILY_FULL_EXPORT: ONCE, DAILY.',
+			'Add Audience 1: Invalid Frequency: "EVERY_3_HOURS". Allowed with export mode DAILY_FULL_EXPORT: ONCE, DAILY.',
 		],
 		[
 			'audience start date in the past',
 			{ addAudience: [{ ...audience, startDate: '2022-07-19' }] },
-			'Invalid Start Date: "2022-07-19". The date is in the past. Allowed: today (2022-07-20, UTC) or later.',
+			'Add Audience 1: Invalid Start Date: "2022-07-19". The date is in the past. Allowed: today (2022-07-20, UTC) or later.',
 		],
 		[
 			'start time with minutes',
 			{ addAudience: [{ ...audience, startTimeUtc: '23:30' }] },
-			'Invalid Start Time (UTC): "23:30". Allowed: a whole hour in UTC as HH:mm, e.g. 17:00 (Adobe requires the minutes to be 00).',
+			'Add Audience 1: Invalid Start Time (UTC): "23:30". Allowed: a whole hour in UTC as HH:mm, e.g. 17:00 (Adobe requires the minutes to be 00).',
 		],
 		[
 			'bad folder name template',
 			{ datasetSchedule: [{ folderNameTemplate: '%DATASET%/%DATASET_ID%' }] },
-			'Invalid Folder Name Template: "%DATASET%/%DATASET_ID%". Unknown macro %DATASET%.',
+			'Update Dataset Schedule: Invalid Folder Name Template: "%DATASET%/%DATASET_ID%". Unknown macro %DATASET%.',
 		],
 		[
 			'malformed JSON Patch',
 			{ jsonPatch: [{ operations: '[{"op":"remove"}]' }] },
-			'Invalid JSON Patch: {"op":"remove"}. operation 1: "path" must be a JSON pointer such as /name.',
+			'JSON Patch 1: Invalid JSON Patch: {"op":"remove"}. operation 1: "path" must be a JSON pointer such as /name.',
 		],
 		['no operation at all', {}, 'Invalid Operations: "none". Add at least one operation, or choose Enable or Disable.'],
+		[
+			'the second audience is named by its position',
+			{ addAudience: [audience, { ...audience, fileNameTemplate: '%DESTINATION%_export' }] },
+			'Add Audience 2: Invalid File Name Template: "%DESTINATION%_export". It lacks the mandatory %SEGMENT_ID%.',
+		],
+		[
+			'a dataset schedule left on Keep Current says so, as the form does',
+			{ datasetSchedule: [{ frequency: '' }] },
+			'Update Dataset Schedule: Invalid Frequency: "Keep Current". Every field is empty or Keep Current',
+		],
 	])('%s', async (_label, operations, message) => {
 		freezeDate('2022-07-20T08:00:00Z');
 		const token = expectTokenRequest();
@@ -93,7 +103,6 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 		expectTokenRequest();
 		expectGetFlow(flow);
 		expectPatch(FLOW_ID, '"050315a3-0000-0200-0000-63756c4d0000"', bodies, [200, { id: FLOW_ID, etag: '"e-2"' }]);
-		expectGetFlow({ ...flow, etag: '"e-2"', scheduleParams: { interval: 6, timeUnit: 'hour', startTime: 1668474000 } });
 
 		const result = await runWorkflow({
 			...chain(
@@ -101,7 +110,7 @@ describe('AEP Patch Dataflow: bad input is refused before any request, naming th
 					{
 						name: NODE,
 						type: aepOperation('dataflow', 'patch'),
-						parameters: { operations: { datasetSchedule: [{ frequency: '={{ $json.frequency }}' }] } },
+						parameters: { dataflow: FROM_INPUT, operations: { datasetSchedule: [{ frequency: '={{ $json.frequency }}' }] } },
 					},
 				],
 				'aep-1',

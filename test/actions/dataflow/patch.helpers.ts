@@ -14,8 +14,11 @@ export function flowOf(name: string): IDataObject {
 
 export const NODE = 'Patch';
 
+/** The dataflow ID from the incoming item, as a workflow chained after Create Dataflow gives it (the form's default is the list). */
+export const FROM_INPUT = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+
 export function patchNode(parameters: IDataObject) {
-	return chain([{ name: NODE, type: aepOperation('dataflow', 'patch'), parameters }]);
+	return chain([{ name: NODE, type: aepOperation('dataflow', 'patch'), parameters: { dataflow: FROM_INPUT, ...parameters } }]);
 }
 
 /** GET /flows/{id} answering `{items: [flow]}`, as Flow Service does. */

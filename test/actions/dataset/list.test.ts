@@ -72,6 +72,36 @@ describe('AEP Dataset List', () => {
 		expect(result.output('Datasets').map((item) => item.json.id)).toEqual(['ds-2', 'ds-4']);
 	});
 
+	test('a name filter with a Limit reads page after page and stops as soon as enough match', async () => {
+		expectTokenRequest();
+		const page = (start: number, names: string[]) =>
+			flowService()
+				.get(CONFIGS)
+				.query({ outputType: 'activationDatasets', outputField: 'datasets', start: String(start), limit: '100' })
+				.reply(200, {
+					items: names.map((name, index) => ({ ...dataset(start + index), name })),
+					pageInfo: { start, end: start + names.length - 1, total: 10000, hasNext: true },
+				});
+		page(0, ['Orders', 'Loyalty members EU']);
+		page(100, ['Loyalty members US', 'Returns']);
+		// Pages 200 and beyond are never asked for: nock would fail the run on an unexpected request.
+
+		const result = await runWorkflow({
+			...chain([
+				{
+					name: 'Datasets',
+					type: aepOperation('dataset', 'list'),
+					parameters: { returnAll: false, limit: 2, filters: { nameContains: 'loyalty' } },
+				},
+			]),
+			credentials: aepCredentials(),
+		});
+
+		assertAllRequestsMade();
+		expect(result.error('Datasets')).toBeUndefined();
+		expect(result.output('Datasets').map((item) => item.json.name)).toEqual(['Loyalty members EU', 'Loyalty members US']);
+	});
+
 	test('a Limit out of range fails before any request, naming the parameter and what is allowed', async () => {
 		const result = await runWorkflow({
 			...chain([{ name: 'Datasets', type: aepOperation('dataset', 'list'), parameters: { returnAll: false, limit: 0 } }]),

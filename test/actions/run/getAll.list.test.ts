@@ -1,7 +1,7 @@
 /** Run → Get Many: listing runs. */
 import nock from 'nock';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
-import { OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, SEED_FLOW_ID, SEED_RUNS_RESPONSE } from '../../harness/runs';
+import { EXAMPLE_FLOW_NAMES, expectDataflowRead, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN, SEED_FLOW_ID, SEED_RUNS_RESPONSE } from '../../harness/runs';
 import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
 import { aepCredentials } from '../../harness/credentials';
 import { chain, runWorkflow } from '../../harness/engine';
@@ -17,6 +17,7 @@ afterEach(() => nock.cleanAll());
 describe('AEP Get Runs: listing', () => {
 	test('outputs the flat summary and the raw run for the spec examples, one page at the Limit', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '2' }))
@@ -29,6 +30,7 @@ describe('AEP Get Runs: listing', () => {
 			{
 				runId: 'e80e24c1-82de-48de-8352-b2d0fca1c392',
 				flowId: FLOW,
+				...EXAMPLE_FLOW_NAMES,
 				status: 'success',
 				rawStatus: 'success',
 				finished: true,
@@ -54,6 +56,7 @@ describe('AEP Get Runs: listing', () => {
 			{
 				runId: '850a3a02-ba0d-452a-aeb3-e9fcc8361342',
 				flowId: FLOW,
+				...EXAMPLE_FLOW_NAMES,
 				status: 'failed',
 				rawStatus: 'failed',
 				finished: true,
@@ -83,6 +86,7 @@ describe('AEP Get Runs: listing', () => {
 
 	test("sends seed 000's request and reports its run, which the tutorial shows without a status, as not finished", async () => {
 		expectTokenRequest();
+		expectDataflowRead(SEED_FLOW_ID);
 		flowService()
 			.get('/runs')
 			.query({ property: `flowId==${SEED_FLOW_ID}`, orderby: '-createdAt', limit: '50' })
@@ -118,6 +122,7 @@ describe('AEP Get Runs: listing', () => {
 		const after = `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`;
 		const before = `metrics.durationSummary.startedAtUTC<${STARTED_BEFORE_MS}`;
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '100' }, after, before))
@@ -151,6 +156,7 @@ describe('AEP Get Runs: listing', () => {
 
 	test('Return All follows every page and sends epoch milliseconds given as an expression result', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '100' }, `metrics.durationSummary.startedAtUTC>${STARTED_AFTER_MS}`))
@@ -175,6 +181,7 @@ describe('AEP Get Runs: listing', () => {
 		process.env.TZ = 'UTC';
 		try {
 			expectTokenRequest();
+			expectDataflowRead(FLOW);
 			flowService()
 				.get('/runs')
 				// 2022-06-01 00:00 in Berlin (summer time, UTC+2) is 2022-05-31T22:00:00Z.
@@ -219,7 +226,9 @@ describe('AEP Get Runs: listing', () => {
 			'Cancelled',
 		];
 		const runs = statuses.map((status, index) => run(`run-${index}`, status));
-		expectTokenRequest(undefined, 2);
+		// two executions, one token: the second finds the one this process fetched
+		expectTokenRequest();
+		expectDataflowRead(FLOW, 2);
 		flowService().get('/runs').query(runsQuery({ limit: '100' })).times(2).reply(200, page(runs));
 
 		const all = (await getRuns({ returnAll: true })).result.output('Runs').map((item) => item.json);
@@ -281,25 +290,5 @@ describe('AEP Get Runs: listing', () => {
 		// Not even a token was asked for.
 		expect(credentials.preAuthenticationCalls.size).toBe(0);
 		expect(nock.pendingMocks()).toEqual([]);
-	});
-
-	test('with Continue On Fail, a bad dataflow ID from one item fails that item only (ID taken from the incoming item)', async () => {
-		expectTokenRequest();
-		flowService()
-			.get('/runs')
-			.query(runsQuery({ limit: '1' }))
-			.reply(200, page([OPENAPI_SUCCESS_RUN]));
-
-		const { result } = await getRuns(
-			{ dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, returnAll: false, limit: 1 },
-			[{ id: 'not-a-flow' }, { id: FLOW }],
-			{ continueOnFail: true },
-		);
-
-		assertAllRequestsMade();
-		const output = result.output('Runs');
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(String(output[0].json.error)).toMatch(/^Invalid Dataflow: "not-a-flow"/);
-		expect(output[1].json.runId).toBe(OPENAPI_SUCCESS_RUN.id);
 	});
 });

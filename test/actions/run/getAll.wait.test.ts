@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs/runSummary';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
-import { OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../../harness/runs';
+import { EXAMPLE_FLOW_NAMES, expectDataflowRead, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../../harness/runs';
 import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
 import { FLOW, OTHER_FLOW, runsQuery, page, getRuns } from './helpers';
 
@@ -18,6 +18,7 @@ describe('AEP Get Runs: wait for completion', () => {
 	test('checks the newest run until it has finished, sleeping the interval between checks', async () => {
 		const checkedAt: number[] = [];
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query(runsQuery({ limit: '1' }))
@@ -44,6 +45,7 @@ describe('AEP Get Runs: wait for completion', () => {
 
 	test('fails with a clear message when the run has not finished at the timeout, after the last check at the deadline', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		// Checks at 0 s, 1 s and 2 s (the deadline): three requests, no fourth.
 		flowService()
 			.get('/runs')
@@ -67,6 +69,7 @@ describe('AEP Get Runs: wait for completion', () => {
 	test('outputs the last state with timedOut when asked to, for a run given by ID', async () => {
 		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get(`/runs/${runId}`)
 			.times(2)
@@ -88,6 +91,7 @@ describe('AEP Get Runs: wait for completion', () => {
 
 	test('outputs the same fields, empty, with timedOut when the dataflow had no run by the timeout', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService().get('/runs').query(runsQuery({ limit: '1' })).times(2).reply(200, page([]));
 
 		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 1, onTimeout: 'output' });
@@ -96,13 +100,14 @@ describe('AEP Get Runs: wait for completion', () => {
 		const [item] = result.output('Runs');
 		expect(item.json).toMatchObject({ runId: null, flowId: FLOW, status: null, finished: false, run: null, timedOut: true });
 		expect(Object.keys(item.json).sort()).toEqual(
-			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), timedOut: true }).sort(),
+			Object.keys({ ...summariseRun(OPENAPI_SUCCESS_RUN), ...EXAMPLE_FLOW_NAMES, timedOut: true }).sort(),
 		);
 	});
 
 	test('refuses a run of another dataflow', async () => {
 		const runId = 'c4f238e3-7334-4933-8b56-64d7ea43ea54';
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get(`/runs/${runId}`)
 			.reply(200, { items: [runFrom(OPENAPI_SUCCESS_RUN, { id: runId, flowId: OTHER_FLOW })] });

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
-import { EXAMPLE_FLOW_ID, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN } from '../../harness/runs';
+import { EXAMPLE_FLOW_ID, expectDataflowRead, OPENAPI_FAILED_RUN, OPENAPI_SUCCESS_RUN } from '../../harness/runs';
 import { assertAllRequestsMade, continuationPage, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
 import { aepCredentials } from '../../harness/credentials';
 import { chain, runWorkflow } from '../../harness/engine';
@@ -25,6 +25,7 @@ afterEach(() => nock.cleanAll());
 describe('AEP Get Runs: status filtered in AEP, details', () => {
 	test('"Filter Status in AEP" sends every documented spelling as one OR filter and still checks each run', async () => {
 		expectTokenRequest();
+		expectDataflowRead(FLOW);
 		flowService()
 			.get('/runs')
 			.query({

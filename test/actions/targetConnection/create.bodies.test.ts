@@ -98,3 +98,44 @@ describe('POST /targetConnections equals the seeds\' examples', () => {
 		});
 	});
 });
+
+describe('audience exports offer Adobe\'s manifest file option', () => {
+	test('Include Manifest File sends params.includeFileManifest: true; a dataset export never sends it', async () => {
+		const s3 = connectionSpecFixture('amazon-s3');
+		const base = {
+			destination: destinationPicked(s3),
+			name: 'Manifest',
+			baseConnectionId: BASE_CONNECTION_ID,
+			mode: 'Server-to-server',
+			ifExists: 'create',
+			options: { includeFileManifest: true },
+		};
+		// Two executions: the catalogue is read once and kept for the second.
+		expectConnectionSpec(s3);
+		expectFlowSpecs();
+		const sent = expectCreate(2);
+
+		const audiences = await runTarget({
+			...base,
+			exportType: 'audiences',
+			targetParameters: { mappingMode: 'defineBelow', value: { ...LOCATION['amazon-s3'], fileType: 'PARQUET', compression: 'GZIP' } },
+		});
+		const datasets = await runTarget({
+			...base,
+			exportType: 'datasets',
+			targetParameters: { mappingMode: 'defineBelow', value: { ...LOCATION['amazon-s3'], datasetFileType: 'PARQUET', compression: 'GZIP' } },
+		});
+
+		expect(audiences.error('Target')).toBeUndefined();
+		expect(datasets.error('Target')).toBeUndefined();
+		assertAllRequestsMade();
+		expect(sent[0].params).toEqual({
+			mode: 'Server-to-server',
+			...LOCATION['amazon-s3'],
+			fileType: 'PARQUET',
+			compression: 'GZIP',
+			includeFileManifest: true,
+		});
+		expect(sent[1].params).not.toHaveProperty('includeFileManifest');
+	});
+});

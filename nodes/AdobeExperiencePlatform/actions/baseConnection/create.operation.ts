@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getConnectionSpec } from '../../api/catalogue';
 import { createRecord } from '../../api/collections';
 import { exportTypeParameter, operationNotice } from '../../descriptions/common';
-import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
+import { descriptionOption, ifExistsParameter, nameParameter, refreshCatalogueOption } from '../../descriptions/create';
 import { destinationLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
 import { isSameConnection } from '../../domain/identity';
@@ -90,7 +90,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [descriptionOption('base connection')],
+		options: [descriptionOption('base connection'), refreshCatalogueOption],
 	},
 ];
 
@@ -106,9 +106,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const authMethod = String(this.getNodeParameter('authMethod', itemIndex, '') ?? '').trim();
 		const credentialType = this.getNodeParameter('storageCredential', itemIndex) as string;
 		const encrypt = this.getNodeParameter('encrypt', itemIndex, false) as boolean;
-		const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string };
+		const options = this.getNodeParameter('options', itemIndex, {}) as { description?: string; refreshCatalogue?: boolean };
+		const read = { refresh: options.refreshCatalogue === true };
 
-		const spec = await getConnectionSpec(this, destinationId, itemIndex);
+		const spec = await getConnectionSpec(this, destinationId, itemIndex, read);
 		const authSpec = chooseAuthSpec(this, spec, authMethod, itemIndex);
 		const auth = await buildAuth(this, spec, authSpec, credentialType, itemIndex);
 		const encryption = encrypt

@@ -216,6 +216,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				sourceConnectionIds: existing.sourceConnectionIds ?? body.sourceConnectionIds,
 				targetConnectionIds: existing.targetConnectionIds ?? body.targetConnectionIds,
 				scheduleParams: existing.scheduleParams ?? null,
+				// With the etag, Patch Dataflow can change this flow without reading it first.
+				transformations: existing.transformations ?? body.transformations,
 				state: result.created ? null : (result.record.state ?? null),
 				...(exportType === 'datasets' ? datasetFlowStop(this, existing, Date.now()) : {}),
 			},

@@ -1,28 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { PatchResult } from '../../api/flows';
-import { getDataflow, MAX_PATCH_ATTEMPTS, patchDataflow, setDataflowState } from '../../api/flows';
+import { MAX_PATCH_ATTEMPTS } from '../../api/flows';
 import { operationNotice } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
-import { dataflowItem } from '../../domain/dataflow';
+import { flowFromItem } from '../../domain/dataflow';
 import { DataflowInputError } from '../../domain/inputError';
-import { buildPatch } from '../../domain/patch/buildPatch';
-import type { JsonPatchOperation } from '../../domain/patch/changes';
 import { hasChanges } from '../../domain/patch/changes';
 import { showValue } from '../../domain/showValue';
-import { asParameterError, withParameterErrors } from '../../helpers/errors';
-import { executePerItem } from '../../helpers/execute';
+import { withParameterErrors } from '../../helpers/errors';
+import { asNodeError, errorItem, pairResults } from '../../helpers/execute';
 import { getDataflowId } from '../../helpers/parameters';
 import { invalidParameter, requireWholeNumber } from '../../helpers/validation';
+import type { PlannedPatch } from './patch.apply';
+import { applyPatches, batchesOf } from './patch.apply';
 import type { OperationsValue } from './patch.operationsField';
 import { operationsParameter } from './patch.operationsField';
 import { readChanges } from './patch.readChanges';
 
 const properties: INodeProperties[] = [
 	operationNotice(
-		'Reads the dataflow, applies the operations in one JSON Patch computed against it (etags are handled for you), then outputs the dataflow as it now is.',
+		'Applies the operations in one JSON Patch computed against the dataflow (the one the input item carries with its etag, else as read; etags are handled for you). Items for the same dataflow are sent as one patch. Outputs what was applied and the new etag.',
 		DOCS.activateAudiences,
 	),
 	dataflowLocator(),
@@ -55,76 +54,66 @@ const properties: INodeProperties[] = [
 				description:
 					'How many times to read the dataflow and send the patch when AEP answers 412 because someone else changed it in between',
 			},
+			{
+				displayName: 'Output the Dataflow as It Now Is',
+				name: 'readAfter',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the dataflow after the change and output all of it (one more request per dataflow)',
+			},
 		],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['patch'] } }, properties);
 
+/** Everything one item asks for, checked before any request. */
+function planItem(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): PlannedPatch {
+	const node = ctx.getNode();
+	const flowId = getDataflowId(ctx, itemIndex);
+	const operations = ctx.getNodeParameter('operations', itemIndex, {}) as OperationsValue;
+	const state = ctx.getNodeParameter('state', itemIndex, '') as '' | 'enable' | 'disable';
+	if (!['', 'enable', 'disable'].includes(state)) {
+		throw invalidParameter(ctx, 'Enable or Disable', state, 'Allowed: "enable", "disable", or empty to leave the state.', itemIndex);
+	}
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number; readAfter?: boolean };
+	const maxAttempts = requireWholeNumber(ctx, 'Attempts on Conflict', options.maxAttempts ?? MAX_PATCH_ATTEMPTS, 1, 10, itemIndex);
+	const changes = withParameterErrors(node, itemIndex, () =>
+		withOperationNamed(node, itemIndex, () => readChanges(operations, nowMs, ctx.getTimezone())),
+	);
+	if (!hasChanges(changes) && !state) {
+		throw invalidParameter(ctx, 'Operations', 'none', 'Add at least one operation, or choose Enable or Disable.', itemIndex);
+	}
+	const known = flowFromItem(ctx.getInputData()[itemIndex]?.json ?? {}, flowId);
+	return { itemIndex, flowId, changes, state, maxAttempts, readAfter: options.readAfter === true, known };
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePerItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const flowId = getDataflowId(this, itemIndex);
-		const operations = this.getNodeParameter('operations', itemIndex, {}) as OperationsValue;
-		const state = this.getNodeParameter('state', itemIndex, '') as '' | 'enable' | 'disable';
-		if (!['', 'enable', 'disable'].includes(state)) {
-			throw invalidParameter(this, 'Enable or Disable', state, 'Allowed: "enable", "disable", or empty to leave the state.', itemIndex);
+	const items = this.getInputData();
+	const nowMs = Date.now();
+	const outputs: INodeExecutionData[][] = items.map(() => []);
+	const plans: PlannedPatch[] = [];
+	const fail = (error: unknown, itemIndex: number) => {
+		if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+		outputs[itemIndex] = [errorItem(error, itemIndex)];
+	};
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			plans.push(planItem(this, itemIndex, nowMs));
+		} catch (error) {
+			fail(error, itemIndex);
 		}
-		const options = this.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number };
-		const maxAttempts = requireWholeNumber(
-			this,
-			'Attempts on Conflict',
-			options.maxAttempts ?? MAX_PATCH_ATTEMPTS,
-			1,
-			10,
-			itemIndex,
-		);
-		const nowMs = Date.now();
-		const changes = withParameterErrors(node, itemIndex, () =>
-			withOperationNamed(node, itemIndex, () => readChanges(operations, nowMs, this.getTimezone())),
-		);
-		if (!hasChanges(changes) && !state) {
-			throw invalidParameter(
-				this,
-				'Operations',
-				'none',
-				'Add at least one operation, or choose Enable or Disable.',
-				itemIndex,
-			);
+	}
+	for (const batch of batchesOf(plans)) {
+		try {
+			const result = await applyPatches(this, batch, nowMs);
+			for (const plan of batch) outputs[plan.itemIndex] = pairResults(this, [result], plan.itemIndex);
+		} catch (error) {
+			for (const plan of batch) fail(error, plan.itemIndex);
 		}
-
-		let patch: PatchResult | undefined;
-		if (hasChanges(changes)) {
-			try {
-				patch = await patchDataflow(this, flowId, (flow) => buildPatch(flow, changes, nowMs), {
-					itemIndex,
-					maxAttempts,
-				});
-			} catch (error) {
-				throw asParameterError(node, error, itemIndex);
-			}
-		}
-
-		let stateChanged = false;
-		const wanted = state === 'enable' ? 'enabled' : 'disabled';
-		if (state && String(patch?.before.state ?? '').toLowerCase() !== wanted) {
-			await setDataflowState(this, flowId, state, itemIndex);
-			stateChanged = true;
-		}
-
-		const sent = Boolean(patch?.statusCode) || stateChanged;
-		const flow = sent || !patch ? await getDataflow(this, flowId, itemIndex) : patch.before;
-		const operationsSent: JsonPatchOperation[] = patch?.operations ?? [];
-		return [
-			dataflowItem(flow, {
-				etag: flow.etag ?? patch?.etag ?? null,
-				operations: operationsSent as unknown as IDataObject[],
-				patchStatus: patch?.statusCode ?? null,
-				attempts: patch?.attempts ?? 0,
-				stateChanged,
-			}),
-		];
-	});
+	}
+	return [outputs.flat()];
 }
 
 /**

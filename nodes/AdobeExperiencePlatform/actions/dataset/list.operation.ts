@@ -86,18 +86,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 		const nameContains = filters.nameContains?.trim().toLowerCase();
 		const filtered = Boolean(nameContains || state);
-		// Filters are applied here (the configs endpoint documents no name filter), so with a
-		// filter every page is read before the Limit is applied.
-		const datasets = await listDatasets(this, {
+		// Filters are applied here (the configs endpoint documents no name filter); with a Limit,
+		// paging stops as soon as enough datasets match.
+		const kept = await listDatasets(this, {
 			properties: options.properties?.length ? [...new Set(['name', ...options.properties])].join(',') : undefined,
-			limit: filtered ? undefined : limit,
+			limit,
+			keep: filtered
+				? (dataset) =>
+						(!nameContains || String(dataset.name ?? '').toLowerCase().includes(nameContains)) &&
+						(!state || String(dataset.state ?? '').toUpperCase() === state)
+				: undefined,
 			itemIndex,
 		});
-		const kept = datasets.filter(
-			(dataset) =>
-				(!nameContains || String(dataset.name ?? '').toLowerCase().includes(nameContains)) &&
-				(!state || String(dataset.state ?? '').toUpperCase() === state),
-		);
 		return kept.slice(0, limit).map(toDatasetItem);
 	});
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { conditionalContext, getConnectionSpec } from '../../api/catalogue';
 import { createRecord } from '../../api/collections';
 import { exportTypeParameter, operationNotice } from '../../descriptions/common';
-import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
+import { descriptionOption, ifExistsParameter, nameParameter, refreshCatalogueOption } from '../../descriptions/create';
 import { destinationLocator } from '../../descriptions/locators';
 import { DOCS } from '../../domain/constants';
 import { isSameConnection } from '../../domain/identity';
@@ -75,6 +75,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			descriptionOption('target connection'),
+			refreshCatalogueOption,
 			{
 				displayName: 'Include Manifest File',
 				name: 'includeFileManifest',
@@ -110,11 +111,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const options = this.getNodeParameter('options', itemIndex, {}) as {
 			description?: string;
 			includeFileManifest?: boolean;
+			refreshCatalogue?: boolean;
 		};
+		const read = { refresh: options.refreshCatalogue === true };
 
 		const [spec, { flowSpec }] = await Promise.all([
-			getConnectionSpec(this, destinationId, itemIndex),
-			conditionalContext(this, destinationId, exportType),
+			getConnectionSpec(this, destinationId, itemIndex, read),
+			conditionalContext(this, destinationId, exportType, read),
 		]);
 		const includeFileManifest = exportType === 'audiences' && options.includeFileManifest === true;
 		const params = buildTargetParams(

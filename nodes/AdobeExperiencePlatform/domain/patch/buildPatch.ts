@@ -9,7 +9,7 @@ import { flowExportType } from '../dataflow';
 import { inputError } from '../inputError';
 import type { DataflowChanges, JsonPatchOperation } from './changes';
 import { attributePathOf, audienceIdOf, changesTransformation } from './changes';
-import { editList } from './listEdit';
+import { editList, sameJson } from './listEdit';
 import { describeFlow, mergeSchedule } from './mergeSchedule';
 
 /** Index of the transformation holding selectors (GeneralTransform), computed from the flow. */
@@ -72,7 +72,9 @@ export function buildPatch(flow: IDataObject, changes: DataflowChanges, nowMs: n
 			);
 		}
 		const value = mergeSchedule(flow, changes.schedule, nowMs);
-		operations.push({ op: flow.scheduleParams === undefined ? 'add' : 'replace', path: '/scheduleParams', value });
+		if (!sameJson(flow.scheduleParams, value)) {
+			operations.push({ op: flow.scheduleParams === undefined ? 'add' : 'replace', path: '/scheduleParams', value });
+		}
 	}
 
 	if (changesTransformation(changes)) {

@@ -49,7 +49,25 @@ export function editList(edit: ListEdit): JsonPatchOperation[] {
 	for (const { key, value } of edit.upsert) {
 		const index = remaining.findIndex((item) => edit.keyOf(item) === key);
 		if (index === -1) operations.push({ op: 'add', path: `${edit.path}/-`, value });
-		else if (edit.existing === 'replace') operations.push({ op: 'replace', path: `${edit.path}/${index}`, value });
+		// Replacing an item with an identical one would only bump the etag: nothing is sent for it.
+		else if (edit.existing === 'replace' && !sameJson(remaining[index], value)) {
+			operations.push({ op: 'replace', path: `${edit.path}/${index}`, value });
+		}
 	}
 	return operations;
+}
+
+/** Equal as JSON, whatever the order of object keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+	const canonical = (value: unknown): unknown =>
+		Array.isArray(value)
+			? value.map(canonical)
+			: value && typeof value === 'object'
+				? Object.fromEntries(
+						Object.keys(value)
+							.sort()
+							.map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+					)
+				: value;
+	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
