@@ -14,6 +14,8 @@ import { chain, loadPackage, PACKAGE_ROOT, runWorkflow } from '../test/harness/e
 import type { WorkflowRun } from '../test/harness/engine';
 // RE-POINT: the credentials helper n8n's engine authenticates through.
 import { TestCredentialsHelper } from '../test/harness/credentials';
+// RE-POINT: the process-wide memory of IMS tokens (one per credential values), forgotten for each new credential.
+import { forgetImsTokens } from '../credentials/AepPlatformApi.credentials';
 // RE-POINT: the simulation.
 import { startSimulation } from '../sim';
 import type { Simulation } from '../sim';
@@ -214,7 +216,13 @@ export function seedExampleDataset(sim: Simulation, sandbox: string, pipeline: P
 
 export type Credentials = TestCredentialsHelper;
 
+/**
+ * A new credential, cold as a newly saved one: the package remembers tokens per process by the
+ * credential's values, which every run's credential shares, so without forgetting them only the first
+ * run would ask IMS and IMS faults would go untested.
+ */
 export function newCredentials(entries: Record<string, { type: string; data: ICredentialDataDecryptedObject }>) {
+	forgetImsTokens();
 	return new TestCredentialsHelper(entries);
 }
 
