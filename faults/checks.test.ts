@@ -20,3 +20,26 @@ test('messages are judged misleading as the issue defines', () => {
 	expect(misleadingReason({ name: 'NodeApiError', message: 'Something went wrong' })).toMatch(/no operation/);
 	expect(misleadingReason({ name: 'NodeApiError', message: 'AEP POST /flows failed: the connection was reset' })).toBeUndefined();
 });
+
+test('a 2xx answer that could not be read is a clear error; a 2xx said to have failed is not', () => {
+	const unreadableCreate =
+		'AEP answered POST /sourceConnections with HTTP 201 but the answer could not be read (it was not JSON); the source connection may have been created; run again with "Reuse It" to pick it up instead of creating another';
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate })).toBeUndefined();
+	// The transport's facts line repeats the status: still clear.
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate, description: 'HTTP 201, request id r-1' })).toBeUndefined();
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableCreate, description: 'HTTP 200, request id r-1' })).toBe(
+		'says an HTTP 2xx failed',
+	);
+	const unreadableToken =
+		'AEP GET /connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0/configs: the request could not be completed (Adobe IMS answered the token request with HTTP 200 but the answer could not be read: it is not JSON)';
+	expect(misleadingReason({ name: 'NodeApiError', message: unreadableToken })).toBeUndefined();
+	expect(misleadingReason({ name: 'NodeApiError', message: 'AEP GET /runs failed with HTTP 200' })).toBe('says an HTTP 2xx failed');
+	expect(misleadingReason({ name: 'NodeApiError', message: 'AEP GET /runs failed', description: 'HTTP 200' })).toBe('says an HTTP 2xx failed');
+	// Only the clause itself is cleared: a 2xx said to have failed next to it still counts.
+	expect(
+		misleadingReason({ name: 'NodeApiError', message: `${unreadableCreate}; AEP GET /flows failed with HTTP 200` }),
+	).toBe('says an HTTP 2xx failed');
+	expect(misleadingReason({ name: 'NodeApiError', message: 'AEP answered GET /flows with HTTP 200 and failed' })).toBe(
+		'says an HTTP 2xx failed',
+	);
+});

@@ -107,9 +107,18 @@ const NAMES_AN_OPERATION =
 	/\b(GET|POST|PATCH|PUT|DELETE)\s+\/|\btoken\b|\bIMS\b|\b(creat|list|look|read|fetch|patch|updat|send|sent|wait|request)\w*|\b(dataset|connection|dataflow|flow|run)s?\b/i;
 const CLEAR_ERROR_CLASSES = new Set(['NodeApiError', 'NodeOperationError']);
 
+/**
+ * What issue 11 asks for when a 2xx answer cannot be read ("AEP answered POST /flows with HTTP 201 but
+ * the answer could not be read ..."): a clear message, not a 2xx said to have failed.
+ */
+const UNREADABLE_2XX_ANSWER = /\banswered\b[^;()\n]{0,200}?\bwith HTTP (2\d\d) but the answer could not be read/gi;
+
 /** Why an error message misleads the user, or undefined when it is a clear error. */
 export function misleadingReason(error: ErrorFacts): string | undefined {
-	const text = `${error.message} ${error.description ?? ''}`;
+	const statuses = [...`${error.message} ${error.description ?? ''}`.matchAll(UNREADABLE_2XX_ANSWER)].map((m) => m[1]);
+	// The description's facts ("HTTP 201, request id ...") then repeat that status: a fact, not a failure.
+	const facts = statuses.reduce((d, status) => d.replace(new RegExp(`\\bHTTP ${status}\\b`, 'g'), ''), error.description ?? '');
+	const text = `${error.message} ${facts}`.replace(UNREADABLE_2XX_ANSWER, '');
 	if (/\bHTTP 2\d\d\b|\b2xx\b|status code 2\d\d/i.test(text)) return 'says an HTTP 2xx failed';
 	if (!CLEAR_ERROR_CLASSES.has(error.name)) return `raised as ${error.name}, not NodeApiError/NodeOperationError`;
 	if (/\b(undefined|NaN|\[object Object\])\b|: nothing\b/.test(error.message)) {

@@ -167,6 +167,7 @@ describe('an answer that cannot be read is an error, never an empty result', () 
 			assertAllRequestsMade();
 			expect(requests).toBe(5);
 			expect(result.error('Call')!.message).toBe("AEP GET /runs: the connection was reset while reading AEP's answer");
+			expect(result.error('Call')!.description ?? '').not.toMatch(/HTTP 2\d\d/);
 		} finally {
 			nock.disableNetConnect();
 			await new Promise((resolve) => server.close(resolve));

@@ -76,7 +76,9 @@ describe('retries', () => {
 		});
 
 		assertAllRequestsMade();
-		expect(result.error('Call')!.message).toBe('AEP POST /flows failed: Bad gateway');
+		expect(result.error('Call')!.message).toBe(
+			'AEP POST /flows failed: Bad gateway; the object may have been created; run again with "Reuse It" to pick it up instead of creating another',
+		);
 		expect(result.error('Call')!.description).toBe('HTTP 502');
 	});
 

@@ -38,7 +38,7 @@ export function ifExistsParameter(resource: string): INodeProperties {
 			{
 				name: 'Reuse It',
 				value: 'reuse',
-				description: `Output the existing ${resource} (the newest, if several) instead of creating one`,
+				description: `Output the existing ${resource} that is the same thing (the oldest, if several); create one when none is`,
 			},
 		],
 	};

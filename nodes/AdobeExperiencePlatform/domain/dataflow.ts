@@ -78,26 +78,24 @@ export interface FlowSpecRef {
 	name?: string;
 }
 
-/** Why an existing dataflow with the same name is not the one asked for. */
-export function dataflowMismatch(
+/**
+ * Whether an existing dataflow with the name is the same thing for "Reuse It": the same flow spec,
+ * source connection and target connection, i.e. the same data to the same place. As for connections
+ * (issue 12: look up by name within the identity, create when nothing matches), one that connects
+ * other things is not a reason to fail: another dataflow is created beside it.
+ */
+export function isSameDataflow(
 	existing: IDataObject,
 	flowSpec: FlowSpecRef,
 	sourceConnectionId: string,
 	targetConnectionId: string,
-): string | undefined {
+): boolean {
 	const existingSpec = (existing.flowSpec as IDataObject | undefined)?.id;
-	if (existingSpec !== undefined && existingSpec !== flowSpec.id) {
-		return `it uses flow spec ${String(existingSpec)}, not ${flowSpec.id}`;
-	}
+	if (existingSpec !== undefined && existingSpec !== flowSpec.id) return false;
 	const sources = (existing.sourceConnectionIds ?? []) as string[];
-	if (sources.length && !sources.includes(sourceConnectionId)) {
-		return `its source connection is ${sources.join(', ')}, not ${sourceConnectionId}`;
-	}
+	if (sources.length && !sources.includes(sourceConnectionId)) return false;
 	const targets = (existing.targetConnectionIds ?? []) as string[];
-	if (targets.length && !targets.includes(targetConnectionId)) {
-		return `its target connection is ${targets.join(', ')}, not ${targetConnectionId}`;
-	}
-	return undefined;
+	return !(targets.length && !targets.includes(targetConnectionId));
 }
 
 

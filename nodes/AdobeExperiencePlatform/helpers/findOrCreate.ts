@@ -26,14 +26,16 @@ export interface FindOrCreateRequest {
 	/** Sends the POST and returns AEP's answer (`{id, etag}`). */
 	create: () => Promise<IDataObject>;
 	/**
-	 * Why an existing record with the name cannot stand in for the one asked for (another
-	 * destination, other datasets, ...), or undefined when it can.
+	 * Why an existing record that is the same thing (see `identity`) still cannot stand in for the one
+	 * asked for, or undefined when it can: settings that can be changed on it (a target connection's
+	 * parameters), which "Reuse It" neither overrides nor duplicates.
 	 */
 	mismatch?: (existing: IDataObject) => string | undefined;
 	/**
 	 * Whether an existing record with the name is the same thing (same connection spec, same base
-	 * connection, same datasets): with Reuse It only those are candidates for reuse or a conflict;
-	 * when none is, a new one is created.
+	 * connection, same datasets; for a dataflow the same flow spec and connections): with Reuse It
+	 * only those are candidates for reuse or a conflict; when none is, a new one is created (issue
+	 * 12: look up by name within the identity, create when nothing matches).
 	 */
 	identity?: (existing: IDataObject) => boolean;
 	/** More `property` filters, ANDed with the name (e.g. destination flows only). */
@@ -115,11 +117,14 @@ async function recordsNamed(ctx: IExecuteFunctions, request: FindOrCreateRequest
  * "Reuse It" with concurrent runs. What is guaranteed: a run reuses the oldest equal record it
  * sees; after creating, it looks again, and if an equal record with the same name is older than the
  * one it made (createdAt, then id), it deletes its own and uses that one, so runs that can see
- * each other's records converge on one. What is not: AEP's listing may lag behind a create, so two
- * runs that start within that lag may each keep their own record (a duplicate, picked up by the
- * next run's "Reuse It" as the oldest); when the second look or the delete fails, the record just
- * made stays (output, or left for the oldest-wins rule); a record that differs (other connections)
- * is never reused or deleted.
+ * each other's records converge on one. A create whose outcome is unknown (unreadable answer, 5xx,
+ * broken connection) looks again too: the oldest equal record is used and the newer ones, made
+ * meanwhile by this run or a concurrent one, are deleted; nothing listed leaves the error. What is
+ * not: AEP's listing may lag behind a create, so two runs that start within that lag may each keep
+ * their own record (a duplicate, picked up by the next run's "Reuse It" as the oldest); when the
+ * second look or the delete fails, the record just made stays (output, or left for the oldest-wins
+ * rule), and a concurrent run whose create's outcome was unknown may delete it; a record that is not
+ * the same thing (other connections) is never reused or deleted.
  */
 export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
 	const { resource, name, ifExists, itemIndex } = request;
@@ -156,8 +161,58 @@ export async function findOrCreate(ctx: IExecuteFunctions, request: FindOrCreate
 	);
 }
 
+function mayHaveCreated(error: unknown): boolean {
+	return (error as { context?: IDataObject })?.context?.mayHaveCreated === true;
+}
+
+function equalRecords(request: FindOrCreateRequest, listed: IDataObject[]): IDataObject[] {
+	return listed.filter((record) => isSameThing(request, record) && !request.mismatch?.(record));
+}
+
+async function deleteQuietly(ctx: IExecuteFunctions, request: FindOrCreateRequest, id: string): Promise<void> {
+	try {
+		await deleteRecord(ctx, request.collection, id, request.itemIndex);
+	} catch {
+		// Left behind, it is never picked by "Reuse It" (the older one is), so runs still converge.
+	}
+}
+
+/**
+ * The create's outcome is unknown (its answer was lost or unreadable, or a 5xx): do now what the
+ * message would ask the user to do, "run again with Reuse It". No equal record appeared before the
+ * create, so every equal record listed now was made since, by this run or a concurrent one: the
+ * oldest is kept and used, the others are deleted as each maker would delete its own. Nothing
+ * listed: the error stands (nothing was made, or AEP does not list it yet).
+ */
+async function convergeAfterUnknownCreate(
+	ctx: IExecuteFunctions,
+	request: FindOrCreateRequest,
+	createError: unknown,
+): Promise<FindOrCreateResult> {
+	let listed: IDataObject[];
+	try {
+		listed = await recordsNamed(ctx, request);
+	} catch {
+		throw createError;
+	}
+	const [winner, ...newer] = equalRecords(request, listed);
+	if (!winner) throw createError;
+	for (const record of newer) await deleteQuietly(ctx, request, String(record.id));
+	return { record: winner, created: false };
+}
+
 async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateRequest): Promise<FindOrCreateResult> {
-	const created = await request.create();
+	const attempt = await request.create().then(
+		(record) => ({ failed: false as const, record }),
+		(error: unknown) => ({ failed: true as const, error }),
+	);
+	if (attempt.failed) {
+		if (request.ifExists === 'reuse' && mayHaveCreated(attempt.error)) {
+			return await convergeAfterUnknownCreate(ctx, request, attempt.error);
+		}
+		throw attempt.error;
+	}
+	const created = attempt.record;
 	const createdId = String(created.id ?? '');
 	let listed: IDataObject[];
 	try {
@@ -166,16 +221,12 @@ async function createThenConverge(ctx: IExecuteFunctions, request: FindOrCreateR
 		// The record exists: a failed second look must not hide it. The next "Reuse It" converges.
 		return { record: created, created: true };
 	}
-	const equal = listed.filter((record) => isSameThing(request, record) && !request.mismatch?.(record));
+	const equal = equalRecords(request, listed);
 	const ours = equal.find((record) => String(record.id) === createdId);
 	// Ours not listed yet: it is the newest, so any equal record listed is older.
 	const winner = ours ? equal[0] : equal.find((record) => String(record.id) !== createdId);
 	if (!winner || String(winner.id) === createdId) return { record: created, created: true };
-	try {
-		await deleteRecord(ctx, request.collection, createdId, request.itemIndex);
-	} catch {
-		// Left behind, ours is never picked by "Reuse It" (the older one is), so runs still converge.
-	}
+	await deleteQuietly(ctx, request, createdId);
 	return { record: winner, created: false };
 }
 

@@ -6,6 +6,8 @@ import { originOf } from './urls';
 export interface DescribedFailure {
 	message: string;
 	hint?: string;
+	/** A create whose outcome is unknown: AEP may have made the object (a 2xx not read, a 5xx, a broken connection). */
+	mayHaveCreated?: boolean;
 }
 
 const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED']);
@@ -48,17 +50,22 @@ export function describeFailure(
 	if (failure.unreadable) {
 		const answer = `AEP answered ${request.method} ${request.path} with HTTP ${status} but the answer could not be read (${failure.unreadableReason ?? describeBody(failure.body)})`;
 		return isCreate
-			? { message: `${answer}; ${maybe}` }
+			? { message: `${answer}; ${maybe}`, mayHaveCreated: true }
 			: { message: answer, hint: 'A proxy or gateway in between may have answered instead of AEP' };
 	}
-	// AEP answered with an error of its own: its words say what happened.
+	if (status !== undefined && !failure.readFailed) {
+		// A 5xx may come after the server acted (a gateway timing out behind it): a create's outcome is unknown.
+		const unknown = isCreate && status >= 500;
+		// AEP answered with an error of its own: its words say what happened.
+		const message = info ? `${what} failed: ${info.message}` : `${what} failed with HTTP ${status}`;
+		return unknown ? { message: `${message}; ${maybe}`, mayHaveCreated: true } : { message };
+	}
 	if (info) return { message: `${what} failed: ${info.message}` };
-	if (status !== undefined && !failure.readFailed) return { message: `${what} failed with HTTP ${status}` };
 	const host = failure.host ?? 'the Platform gateway';
 	const words = networkWords(failure, host, timeoutSeconds);
 	// Unreachable means nothing was sent; anything else may have reached AEP.
 	const ambiguous = isCreate && !(failure.networkCode && UNREACHABLE.has(failure.networkCode));
-	return { message: `${what}: ${words}${ambiguous ? `; ${maybe}` : ''}` };
+	return { message: `${what}: ${words}${ambiguous ? `; ${maybe}` : ''}`, ...(ambiguous ? { mayHaveCreated: true } : {}) };
 }
 
 function describeBody(body: unknown): string {

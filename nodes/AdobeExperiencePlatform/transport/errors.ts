@@ -54,7 +54,8 @@ export function toNodeApiError(
 	const described = describeFailure(request, failure, info, timeoutSeconds);
 	const facts = [
 		info?.code ? `error code ${info.code}` : undefined,
-		status !== undefined ? `HTTP ${status}` : undefined,
+		// A status whose answer broke off is no outcome: "HTTP 200" beside a reset would read as a failed success.
+		status !== undefined && !failure.readFailed ? `HTTP ${status}` : undefined,
 		requestId ? `request id ${requestId}` : undefined,
 		retries > 0 ? `after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : undefined,
 	].filter(Boolean);
@@ -85,6 +86,8 @@ export function toNodeApiError(
 		aepMessage: info?.message ?? null,
 		networkCode: failure.networkCode ?? null,
 	};
+	// For "Reuse It" (helpers/findOrCreate.ts): a create that may have made the object is looked up again.
+	if (described.mayHaveCreated) error.context.mayHaveCreated = true;
 	return redactError(error);
 }
 

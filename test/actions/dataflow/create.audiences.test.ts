@@ -148,11 +148,15 @@ describe('AEP Create Dataflow: find or create by name', () => {
 		});
 	});
 
-	test('reuse refused when the existing dataflow uses other connections', async () => {
+	test('reuse: one with the name but other connections is another dataflow: one is created beside it (look up within the identity)', async () => {
 		freezeDate('2023-02-08T00:00:00Z');
 		expectTokenRequest();
 		expectFlowSpecs(1);
-		expectDataflowNameLookup(existing.name, [{ ...existing, targetConnectionIds: ['tc-other'] }]);
+		const other = { ...existing, targetConnectionIds: ['tc-other'] };
+		expectDataflowNameLookup(existing.name, [other]);
+		const bodies = expectPost('/flows', { id: 'f-new', etag: '"e-new"' });
+		// The look after the create: the other one is not equal, so the new one stays.
+		expectDataflowNameLookup(existing.name, [other, { ...existing, id: 'f-new', createdAt: existing.createdAt + 1 }]);
 
 		const result = await runWorkflow({
 			...createNode({ ...SEED_000_PARAMETERS, ifExists: 'reuse' }),
@@ -160,10 +164,10 @@ describe('AEP Create Dataflow: find or create by name', () => {
 			input,
 		});
 
+		expect(result.error(NODE)).toBeUndefined();
 		assertAllRequestsMade();
-		expect(result.error(NODE)?.message).toBe(
-			`A dataflow named "${existing.name}" already exists (ID ${existing.id}) but cannot be reused: its target connection is tc-other, not ${TARGET_ID}`,
-		);
+		expect(bodies).toHaveLength(1);
+		expect(result.output(NODE)[0].json).toMatchObject({ id: 'f-new', created: true, targetConnectionIds: [TARGET_ID] });
 	});
 
 	test('fail: names the existing dataflow', async () => {
@@ -195,6 +199,8 @@ describe('AEP Create Dataflow: find or create by name', () => {
 
 		assertAllRequestsMade();
 		expect(bodies).toHaveLength(1);
-		expect(result.error(NODE)?.message).toBe('AEP POST /flows failed: Internal error');
+		expect(result.error(NODE)?.message).toBe(
+			'AEP POST /flows failed: Internal error; the dataflow may have been created; run again with "Reuse It" to pick it up instead of creating another',
+		);
 	});
 });

@@ -9,7 +9,7 @@ import { AUTOMATIC_FLOW_SPEC, DATASET_FREQUENCY_OPTIONS, folderNameTemplateParam
 import { connectionLocator, destinationLocator } from '../../descriptions/locators';
 import { AUDIENCE_LAYOUTS } from '../../domain/audienceLayouts';
 import { DOCS } from '../../domain/constants';
-import { dataflowMismatch } from '../../domain/dataflow';
+import { isSameDataflow } from '../../domain/dataflow';
 import { buildDatasetSchedule, parseDatasetFrequency } from '../../domain/datasetSchedule';
 import { parseDateTime } from '../../domain/dates';
 import { withParameterErrors } from '../../helpers/errors';
@@ -204,7 +204,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			itemIndex,
 			filters: [DESTINATION_FLOW_FILTER],
 			create: async () => await createRecord(this, 'flows', body, itemIndex),
-			mismatch: (existing) => dataflowMismatch(existing, flowSpec, sourceConnectionId, targetConnectionId),
+			identity: (existing) => isSameDataflow(existing, flowSpec, sourceConnectionId, targetConnectionId),
 		});
 		const existing = result.created ? body : result.record;
 		return [

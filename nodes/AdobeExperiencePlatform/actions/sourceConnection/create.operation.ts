@@ -166,11 +166,9 @@ function dataLakeSource(datasets: DatasetRef[]): SourceKind {
 		connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID,
 		body: { params: { datasets: datasets.map(({ dataSetId, name }) => ({ dataSetId, name })) } },
 		output: { datasets: datasets.map((dataset) => ({ ...dataset })) },
-		identity: {
-			connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID,
-			baseConnectionId: null,
-			datasetIds: datasets.map((dataset) => dataset.dataSetId),
-		},
+		// No base connection: AEP gives each Data Lake source connection one of its own (see
+		// "SourceConnectionsResponseDataLake" in the Destinations API reference), so the datasets are what tell them apart.
+		identity: { connectionSpecId: DATA_LAKE_SOURCE_SPEC_ID, datasetIds: datasets.map((dataset) => dataset.dataSetId) },
 	};
 }
 
