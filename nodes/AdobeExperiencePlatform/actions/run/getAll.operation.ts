@@ -251,11 +251,10 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		}
 		statuses.add(normalised);
 	}
-	const names = await namesOrNotFound(ctx, flowId, itemIndex);
-	if (!names) return [];
 	// The status filter is applied here: AEP's status strings vary in casing between documents and
 	// the API does not say whether its own filter ignores case.
-	const runs = await listRuns(ctx, {
+	// The runs are listed while the dataflow is read (its names; "not found"): one round trip, not two.
+	const listing = listRuns(ctx, {
 		flowIds: [flowId],
 		startedAfter,
 		startedBefore,
@@ -264,6 +263,11 @@ async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: n
 		keep: statuses.size ? (run) => statuses.has(runStatusOf(run) ?? '') : undefined,
 		itemIndex,
 	});
+	// A dataflow that does not exist is reported by its read, not by the listing.
+	listing.catch(() => undefined);
+	const names = await namesOrNotFound(ctx, flowId, itemIndex);
+	if (!names) return [];
+	const runs = await listing;
 	if (runs.length === 0) {
 		// An empty output is a success in n8n: say why, so the next node's silence is not a mystery.
 		const filtered = startedAfter !== undefined || startedBefore !== undefined || statuses.size > 0;
