@@ -6,8 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { PLATFORM_PATHS } from './paths';
-import { platformRequest } from './platformRequest';
+
 import type { AepContext } from '../transport';
+import { aepRequest } from '../transport';
 
 export const AUDIENCE_ADHOC_ACCEPT = 'application/vnd.adobe.adhoc.activation+json; version=2';
 export const DATASET_ADHOC_ACCEPT = 'application/vnd.adobe.adhoc.dataset.activation+json; version=1';
@@ -34,9 +35,10 @@ export async function activateAudiencesNow(
 	audienceIds: string[],
 	itemIndex?: number,
 ): Promise<StartedRun[]> {
-	const response = await platformRequest<{ order?: IDataObject[] }>(ctx, {
+	const response = await aepRequest<{ order?: IDataObject[] }>(ctx, {
 		method: 'POST',
 		path: PLATFORM_PATHS.adhocRun,
+		otherService: true,
 		headers: { Accept: AUDIENCE_ADHOC_ACCEPT },
 		body: { activationInfo: { [flowId]: audienceIds } },
 		itemIndex,
@@ -56,9 +58,10 @@ export async function exportDatasetsNow(
 	datasetIds: string[],
 	itemIndex?: number,
 ): Promise<StartedRun[]> {
-	const response = await platformRequest<{ destinations?: IDataObject[] }>(ctx, {
+	const response = await aepRequest<{ destinations?: IDataObject[] }>(ctx, {
 		method: 'POST',
 		path: PLATFORM_PATHS.adhocRun,
+		otherService: true,
 		headers: { Accept: DATASET_ADHOC_ACCEPT },
 		body: { activationInfo: { destinations: [{ flowId, datasets: datasetIds.map((id) => ({ id })) }] } },
 		itemIndex,

@@ -5,8 +5,8 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import type { AepContext } from '../transport';
+import { aepRequest } from '../transport';
 import { PLATFORM_PATHS } from './paths';
-import { platformRequest } from './platformRequest';
 
 const AUDIENCE_PAGE_SIZE = 100;
 /** Pages one listing reads at most (100 000 audiences). */
@@ -18,8 +18,13 @@ interface AudiencePage {
 }
 
 async function audiencePage(ctx: AepContext, start: number, itemIndex?: number): Promise<AudiencePage> {
-	const query = new URLSearchParams({ start: String(start), limit: String(AUDIENCE_PAGE_SIZE) });
-	const response = await platformRequest<AudiencePage>(ctx, { method: 'GET', path: `${PLATFORM_PATHS.audiences}?${query.toString()}`, itemIndex });
+	const response = await aepRequest<AudiencePage>(ctx, {
+		method: 'GET',
+		path: PLATFORM_PATHS.audiences,
+		otherService: true,
+		qs: { start: String(start), limit: String(AUDIENCE_PAGE_SIZE) },
+		itemIndex,
+	});
 	if (!response.body || !Array.isArray(response.body.children)) {
 		throw new Error('The Segmentation service answered without a list of audiences (no "children")');
 	}

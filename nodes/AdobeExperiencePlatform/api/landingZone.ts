@@ -9,8 +9,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BlobEntry } from '../domain/blobList';
 import { parseBlobList } from '../domain/blobList';
+import { aepRequest } from '../transport';
 import { PLATFORM_PATHS } from './paths';
-import { platformRequest } from './platformRequest';
 
 const BLOB_TIMEOUT_MS = 120_000;
 /** List pages one listing reads at most (5000 blobs a page). */
@@ -25,9 +25,11 @@ export interface LandingZoneContainer {
 
 export async function landingZoneContainer(ctx: IExecuteFunctions, itemIndex: number): Promise<LandingZoneContainer> {
 	const body = (
-		await platformRequest<IDataObject>(ctx, {
+		await aepRequest<IDataObject>(ctx, {
 			method: 'GET',
-			path: `${PLATFORM_PATHS.landingZoneCredentials}?type=dlz_destination`,
+			path: PLATFORM_PATHS.landingZoneCredentials,
+			otherService: true,
+			qs: { type: 'dlz_destination' },
 			itemIndex,
 		})
 	).body;

@@ -16,7 +16,7 @@ export { setRetryPolicy } from './retry';
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
 interface Connection {
-	baseUrl?: string;
+	gateway?: string;
 	timeoutMs: number;
 	insecure?: string;
 }
@@ -29,21 +29,21 @@ async function connection(ctx: AepContext): Promise<Connection> {
 	const timeoutMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
 	const gateway = String(credentials.gatewayUrl || 'https://platform.adobe.io').trim().replace(/\/+$/, '');
 	const insecure = insecureUrlProblem('Platform Gateway URL', gateway);
-	return { baseUrl: insecure ? undefined : `${gateway}${FLOW_SERVICE_PATH}`, timeoutMs, insecure };
+	return { gateway: insecure ? undefined : gateway, timeoutMs, insecure };
 }
 
 /**
- * The one way this package talks to Flow Service: base URL, JSON headers, authentication through
+ * The one way this package talks to Flow Service (and the other Platform services it uses): base URL, JSON headers, authentication through
  * n8n's credential (token reuse and refresh on 401 are n8n's), a timeout, no redirects, retries
  * of reads, and errors that say what happened with every secret masked.
  */
 export async function aepRequest<T = IDataObject>(ctx: AepContext, request: AepRequest): Promise<AepResponse<T>> {
-	const { baseUrl, timeoutMs, insecure } = await connection(ctx);
-	if (!baseUrl) throw toNodeApiError(ctx, request, { insecure }, 0);
+	const { gateway, timeoutMs, insecure } = await connection(ctx);
+	if (!gateway) throw toNodeApiError(ctx, request, { insecure }, 0);
 	const hasBody = request.body !== undefined && request.method !== 'GET';
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${gateway}${request.otherService ? '' : FLOW_SERVICE_PATH}${request.path}`,
 		qs: request.qs,
 		headers: {
 			Accept: 'application/json',

@@ -12,8 +12,10 @@ export type AepContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFuncti
 
 export interface AepRequest {
 	method: IHttpRequestMethods;
-	/** Path below `/data/foundation/flowservice`, e.g. `/flows`. */
+	/** Path below `/data/foundation/flowservice`, e.g. `/flows` (below the gateway with `otherService`). */
 	path: string;
+	/** Another Platform service on the same gateway and credential (ad hoc activation, audiences): `path` is below the gateway. */
+	otherService?: boolean;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	headers?: Record<string, string>;
