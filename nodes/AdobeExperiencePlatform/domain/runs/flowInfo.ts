@@ -39,13 +39,17 @@ export function exportTypeOf(flow: IDataObject): 'datasets' | 'audiences' | null
 	return null;
 }
 
+/** A destination's name from Adobe's tutorials' table, or null for another connection spec. */
+export function knownDestinationName(specId: string | null): string | null {
+	return FALLBACK_DESTINATIONS.find((destination) => destination.connectionSpecId === specId)?.name ?? null;
+}
+
 /** The names a message needs; null where the flow was not read. Destination names come from Adobe's tutorials' table. */
 export function dataflowNames(flow: IDataObject | undefined): IDataObject {
 	const specId = flow ? destinationSpecIdOf(flow) : null;
-	const known = FALLBACK_DESTINATIONS.find((destination) => destination.connectionSpecId === specId);
 	return {
 		dataflowName: typeof flow?.name === 'string' ? flow.name : null,
-		destinationName: known?.name ?? specId,
+		destinationName: knownDestinationName(specId) ?? specId,
 		destinationId: specId,
 		exportType: flow ? exportTypeOf(flow) : null,
 	};

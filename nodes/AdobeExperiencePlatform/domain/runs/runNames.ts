@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FALLBACK_DESTINATIONS } from '../catalogue';
+import { destinationSpecIdOf, knownDestinationName } from './flowInfo';
 
 export interface DataflowNames {
 	dataflowName: string | null;
@@ -12,20 +12,12 @@ export interface DataflowNames {
 	destinationName: string | null;
 }
 
-function destinationSpecIdOf(flow: IDataObject): string | undefined {
-	const inherited = (flow.inheritedAttributes ?? {}) as IDataObject;
-	const targets = Array.isArray(inherited.targetConnections) ? (inherited.targetConnections as IDataObject[]) : [];
-	const spec = (targets[0]?.connectionSpec ?? {}) as IDataObject;
-	return typeof spec.id === 'string' ? spec.id : undefined;
-}
-
 export function dataflowNamesOf(flow: IDataObject | undefined): DataflowNames {
 	if (!flow) return { dataflowName: null, destinationName: null };
 	const specId = destinationSpecIdOf(flow);
-	const known = FALLBACK_DESTINATIONS.find((destination) => destination.connectionSpecId === specId);
 	return {
 		dataflowName: typeof flow.name === 'string' ? flow.name : null,
-		destinationName: known?.name ?? (specId ? `connection spec ${specId}` : null),
+		destinationName: knownDestinationName(specId) ?? (specId ? `connection spec ${specId}` : null),
 	};
 }
 
