@@ -13,6 +13,8 @@ set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
+# shellcheck source=lib/package-and-sim.sh
+source "$HERE/lib/package-and-sim.sh"
 cd "$REPO"
 
 T0=$(date +%s)
@@ -56,32 +58,13 @@ bash "$HERE/install-n8n.sh" >/dev/null
 step "install chromium + playwright-core (e2e/install-browser.sh)"
 bash "$HERE/install-browser.sh" >/dev/null
 
-step "npm run build"
-npm run build --silent >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-
-step "npm pack"
-mkdir -p "$WORK/pack"
-TARBALL="$WORK/pack/$(npm pack --silent --ignore-scripts --pack-destination "$WORK/pack" 2>/dev/null | tail -n 1)"
-[[ -f "$TARBALL" ]] || { echo "npm pack produced no tarball ($TARBALL)" >&2; exit 1; }
-log "$(basename "$TARBALL") ($(du -k "$TARBALL" | cut -f1) kB)"
+step "npm run build, npm pack"
+pack_package
+log "$(basename "$AEP_E2E_TARBALL") ($(du -k "$AEP_E2E_TARBALL" | cut -f1) kB)"
 
 step "start the Flow Service simulation"
-export AEP_E2E_CLIENT_ID="sim-client-id"
-AEP_E2E_CLIENT_SECRET="e2e-$(node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("hex"))')"
-export AEP_E2E_CLIENT_SECRET
-AEP_SIM_CLIENT_ID="$AEP_E2E_CLIENT_ID" AEP_SIM_CLIENT_SECRET="$AEP_E2E_CLIENT_SECRET" \
-	"$REPO/node_modules/.bin/tsx" sim/cli.ts --port 0 >"$WORK/sim.out" 2>"$WORK/sim.err" &
-SIM_PID=$!
-SIM_URL=""
-for _ in $(seq 1 150); do
-	SIM_URL="$(head -n 1 "$WORK/sim.out" 2>/dev/null || true)"
-	[[ "$SIM_URL" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] && break
-	kill -0 "$SIM_PID" 2>/dev/null || { cat "$WORK/sim.out" "$WORK/sim.err" >&2; echo "simulation exited" >&2; exit 1; }
-	sleep 0.2
-done
-[[ "$SIM_URL" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || { cat "$WORK/sim.err" >&2; echo "simulation printed no URL in 30 s" >&2; exit 1; }
-log "simulation at $SIM_URL (pid $SIM_PID)"
-export AEP_E2E_SIM_URL="$SIM_URL" AEP_E2E_TARBALL="$TARBALL"
+start_simulation e2e
+log "simulation at $AEP_E2E_SIM_URL (pid $SIM_PID)"
 
 # Runs one test file; adds its "<label>: N passed, N failed" line to the totals. A test that dies
 # without that line, or exits non-zero while reporting no failure, counts as one failure.

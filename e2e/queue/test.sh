@@ -17,6 +17,8 @@ REPO="$(cd "$HERE/../.." && pwd)"
 cd "$REPO"
 # shellcheck source=services.sh
 source "$HERE/services.sh"
+# shellcheck source=../lib/package-and-sim.sh
+source "$REPO/e2e/lib/package-and-sim.sh"
 
 T0=$(date +%s)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/aep-queue-run.XXXXXX")"
@@ -69,29 +71,11 @@ step "install redis and postgres"
 queue_services_install
 
 step "build and pack"
-npm run build --silent >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-mkdir -p "$WORK/pack"
-TARBALL="$WORK/pack/$(npm pack --silent --ignore-scripts --pack-destination "$WORK/pack" 2>/dev/null | tail -n 1)"
-[[ -f "$TARBALL" ]] || { echo "npm pack produced no tarball ($TARBALL)" >&2; exit 1; }
-export AEP_E2E_TARBALL="$TARBALL"
+pack_package
 
 step "start postgres, redis, simulation"
 queue_services_start "$WORK"
-export AEP_E2E_CLIENT_ID="sim-client-id"
-AEP_E2E_CLIENT_SECRET="queue-$(node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("hex"))')"
-export AEP_E2E_CLIENT_SECRET
-AEP_SIM_CLIENT_ID="$AEP_E2E_CLIENT_ID" AEP_SIM_CLIENT_SECRET="$AEP_E2E_CLIENT_SECRET" \
-	"$REPO/node_modules/.bin/tsx" sim/cli.ts --port 0 >"$WORK/sim.out" 2>"$WORK/sim.err" &
-SIM_PID=$!
-SIM_URL=""
-for _ in $(seq 1 150); do
-	SIM_URL="$(head -n 1 "$WORK/sim.out" 2>/dev/null || true)"
-	[[ "$SIM_URL" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] && break
-	kill -0 "$SIM_PID" 2>/dev/null || { cat "$WORK/sim.out" "$WORK/sim.err" >&2; echo "simulation exited" >&2; exit 1; }
-	sleep 0.2
-done
-[[ "$SIM_URL" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || { cat "$WORK/sim.err" >&2; echo "simulation printed no URL in 30 s" >&2; exit 1; }
-export AEP_E2E_SIM_URL="$SIM_URL"
+start_simulation queue
 
 step "queue.e2e.js"
 rc=0
