@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readDataflowNames, readDataflowOnce } from '../../api/flows';
+import { readDataflowOnce } from '../../api/flows';
 import { listRuns } from '../../api/runs';
 import { MAX_LIMIT, operationNotice, returnAllOrLimit } from '../../descriptions/common';
 import { dataflowLocator } from '../../descriptions/locators';
 import { uiOrganizationOption } from '../../descriptions/uiLink';
 import { DOCS } from '../../domain/constants';
 import { parseDateTime } from '../../domain/dates';
-import type { DataflowNames } from '../../domain/runs/runNames';
 import { withDataflowNames } from '../../domain/runs/runNames';
 import { normaliseRunStatus, RUN_STATUS_OPTIONS, runStatusOf, summariseRun } from '../../domain/runs/runSummary';
 import { detailedRunSummary } from '../../domain/runs/runDetails';
@@ -16,6 +15,7 @@ import { STATUS_SPELLINGS } from '../../domain/runs/runsQuery';
 import { executePerItem } from '../../helpers/execute';
 import { getDataflowId } from '../../helpers/parameters';
 import { invalidParameter, requireWholeNumber } from '../../helpers/validation';
+import { namesOrNotFound } from './dataflowNames';
 import { POLL_INTERVAL_SECONDS, readWaitOptions, TIMEOUT_SECONDS, waitForRun } from './waitForRun';
 
 /** The property, shown only when "Wait for Completion" is `waiting`. */
@@ -185,37 +185,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		return await listFlowRuns(this, flowId, itemIndex);
 	});
-}
-
-/**
- * The dataflow's and destination's names, read once per dataflow and execution; this read also
- * tells that the dataflow exists, since `GET /runs` answers a missing one with an empty list.
- */
-async function namesOrNotFound(
-	ctx: IExecuteFunctions,
-	flowId: string,
-	itemIndex: number,
-): Promise<DataflowNames | undefined> {
-	let failure: unknown;
-	try {
-		return (await readDataflowNames(ctx, [flowId], itemIndex)).get(flowId);
-	} catch (error) {
-		failure = error;
-	}
-	// Anything but a 404 is the transport's NodeApiError already, and so is the 404 when it is to fail.
-	if (!isNotFound(failure) || ctx.getNodeParameter('ifDataflowNotFound', itemIndex, 'error') !== 'nothing') {
-		throw failure;
-	}
-	ctx.addExecutionHints({
-		message: `Dataflow ${flowId} does not exist in this sandbox, so no runs were output for item ${itemIndex + 1}.`,
-		location: 'outputPane',
-	});
-	return undefined;
-}
-
-function isNotFound(error: unknown): boolean {
-	const e = error as { httpCode?: string | null; context?: { aep?: { status?: number | null } } };
-	return e?.httpCode === '404' || e?.context?.aep?.status === 404;
 }
 
 async function listFlowRuns(ctx: IExecuteFunctions, flowId: string, itemIndex: number): Promise<IDataObject[]> {
