@@ -27,8 +27,8 @@ const { isDeepStrictEqual } = require('util');
 const { N8n } = require('./lib/n8n');
 const { ARTIFACTS, launch } = require('./lib/browser');
 const { AepEditor } = require('./lib/aep-editor');
-const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_JSON, PACKAGE_NAME, Sim, packageTarball } = require('./lib/aep');
-const { credentialSearch, nodeSearch } = require('./lib/search');
+const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_NAME, Sim, packageTarball } = require('./lib/aep');
+const { findabilityChecks } = require('./editor/findability');
 
 const SANDBOX = 'e2e-editor';
 /** Named as the README tells users to keep it. */
@@ -39,14 +39,6 @@ const TARGET = 'Create target connection';
 const BASE = 'Create base connection';
 /** The destinations of the simulation's catalogue (fixtures/connectionSpecs) that take dataset exports. */
 const DATASET_DESTINATIONS = ['Amazon S3', 'Azure Blob Storage', 'Azure Data Lake Gen2', 'Data Landing Zone', 'Google Cloud Storage', 'SFTP'];
-
-/** Every credential type's display name, from the built package n8n loads. */
-const CREDENTIAL_NAMES = PACKAGE_JSON.n8n.credentials.map(
-	(file) => {
-		const Credential = require(path.join(__dirname, '..', file))[path.basename(file, '.credentials.js')];
-		return new Credential().displayName;
-	},
-);
 
 const checks = new Checks('editor.e2e');
 const check = checks.check.bind(checks);
@@ -62,29 +54,6 @@ function enumOf(property) {
 	if (Array.isArray(property.enum)) return property.enum.map(String);
 	const alternatives = property.oneOf || property.anyOf || [];
 	return alternatives.map((a) => String(a.const));
-}
-
-/**
- * The section headers ("Triggers (N)", "Actions (N)") of the node creator's entry for NODE when
- * searching `query`: one entry stands for the node and the trigger, and lists both.
- */
-async function entrySections(query) {
-	const { page } = editor;
-	if (!(await page.getByTestId('canvas-wrapper').isVisible().catch(() => false))) await editor.newWorkflow();
-	const emptyCanvas = page.getByTestId('canvas-plus-button');
-	if (await emptyCanvas.isVisible().catch(() => false)) await emptyCanvas.click();
-	else await page.getByTestId('node-creator-plus-button').click();
-	const creator = page.getByTestId('node-creator');
-	await page.getByTestId('node-creator-search-bar').fill(query);
-	await editor.nodeCreatorItem(NODE).click();
-	await editor.waitNodeCreatorSettled();
-	const headers = creator.getByText(/^(Actions|Triggers) \(\d+\)$/);
-	await headers.first().waitFor();
-	const texts = (await headers.allInnerTexts()).map((t) => t.trim());
-	await page.keyboard.press('Escape');
-	await page.keyboard.press('Escape');
-	await creator.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-	return texts;
 }
 
 async function main() {
@@ -140,30 +109,7 @@ async function main() {
 			await editor.signIn(n8n.owner);
 		}, { fatal: true });
 
-		for (const query of ['adobe', 'aep', 'adobe experience platform']) {
-			await check(`findability: "${query}" finds the node and the trigger in the node creator, every credential in "Add new credential"`, async () => {
-				const nodes = await nodeSearch(editor, query);
-				console.log(`#   nodes for "${query}": ${JSON.stringify(nodes)}`);
-				assert.ok(nodes.includes(NODE), `"${NODE}" not listed: ${JSON.stringify(nodes)}`);
-				// n8n 2.41 lists a package's node and trigger as one entry: its details hold both
-				const sections = await entrySections(query);
-				assert.deepStrictEqual(sections.map((t) => t.replace(/ \(\d+\)$/, '')).sort(), ['Actions', 'Triggers'], JSON.stringify(sections));
-				const credentials = await credentialSearch(editor, query);
-				console.log(`#   credentials for "${query}": ${JSON.stringify(credentials)}`);
-				const missing = CREDENTIAL_NAMES.filter((name) => !credentials.includes(name));
-				assert.deepStrictEqual(missing, [], `not listed: ${missing.join(', ')}`);
-			});
-		}
-
-		await check('findability: "export", "destination", "dataflow", "dataset", "audience" find the node', async () => {
-			const notFound = [];
-			for (const query of ['export', 'destination', 'dataflow', 'dataset', 'audience']) {
-				const nodes = await nodeSearch(editor, query);
-				console.log(`#   nodes for "${query}": ${JSON.stringify(nodes.slice(0, 8))}`);
-				if (!nodes.includes(NODE)) notFound.push(query);
-			}
-			assert.deepStrictEqual(notFound, []);
-		});
+		await findabilityChecks({ check, editor, NODE }); // e2e/editor/findability.js
 
 		await check(`new workflow: add "${TARGET}" through the node creator, attach the credential`, async () => {
 			await editor.newWorkflow();
