@@ -3,7 +3,7 @@ import nock from 'nock';
 import { summariseRun } from '../../../nodes/AdobeExperiencePlatform/domain/runs/runSummary';
 import { setRetryPolicy } from '../../../nodes/AdobeExperiencePlatform/transport';
 import { EXAMPLE_FLOW_NAMES, expectDataflowRead, OPENAPI_SUCCESS_RUN, runFrom, runningRun } from '../../harness/runs';
-import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock } from '../../harness/aep';
+import { assertAllRequestsMade, expectTokenRequest, flowService, resetNock, TOKEN } from '../../harness/aep';
 import { FLOW, OTHER_FLOW, runsQuery, page, getRuns } from './helpers';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
@@ -118,5 +118,40 @@ describe('AEP Get Runs: wait for completion', () => {
 		expect(result.error('Runs')?.message).toBe(
 			`Run ${runId} belongs to dataflow ${OTHER_FLOW}, not to dataflow ${FLOW}`,
 		);
+	});
+
+	test('reads the dataflow while the first check goes out (one round trip, not two) when a token is held', async () => {
+		const answeredAfterMs = 300;
+		const receivedAt: Record<string, number> = {};
+		flowService()
+			.get(`/flows/${FLOW}`)
+			.reply((_uri, _body, answer) => {
+				receivedAt.dataflow = Date.now();
+				setTimeout(() => answer(null, [200, { items: [{ id: FLOW, name: 'Held', flowSpec: { id: 'x' } }] }]), answeredAfterMs);
+			})
+			.get('/runs')
+			.query(runsQuery({ limit: '1' }))
+			.reply(() => {
+				receivedAt.runs = Date.now();
+				return [200, page([OPENAPI_SUCCESS_RUN])];
+			});
+
+		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 30 }, undefined, { accessToken: TOKEN });
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')).toBeUndefined();
+		expect(result.output('Runs')[0].json).toMatchObject({ runId: OPENAPI_SUCCESS_RUN.id, dataflowName: 'Held' });
+		expect(Math.abs(receivedAt.runs - receivedAt.dataflow)).toBeLessThan(answeredAfterMs / 2);
+	});
+
+	test('a dataflow that does not exist stops the wait after the first check, with the read\'s error', async () => {
+		flowService().get(`/flows/${FLOW}`).reply(404, { error_code: '404', message: 'Flow not found' });
+		flowService().get('/runs').query(runsQuery({ limit: '1' })).reply(200, page([]));
+
+		const { result } = await getRuns({ ...waitFor, timeoutSeconds: 30 }, undefined, { accessToken: TOKEN });
+
+		assertAllRequestsMade();
+		expect(result.error('Runs')?.name).toBe('NodeApiError');
+		expect(result.error('Runs')?.message).toMatch(/not found/i);
 	});
 });

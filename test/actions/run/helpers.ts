@@ -35,8 +35,12 @@ export function run(id: string, status: string, startedAt = 1659000000000) {
 	});
 }
 
-export async function getRuns(parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean } = {}) {
-	const credentials = aepCredentials();
+export async function getRuns(
+	parameters: IDataObject,
+	input?: IDataObject[],
+	options: { continueOnFail?: boolean; accessToken?: string } = {},
+) {
+	const credentials = aepCredentials(options.accessToken ? { accessToken: options.accessToken } : {});
 	const result = await runWorkflow({
 		...chain(
 			[{ name: 'Runs', type: aepOperation('run', 'getAll'), parameters: { dataflow: byId, ...parameters } }],

@@ -180,8 +180,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 		if (wait) {
 			const options = readWaitOptions(this, itemIndex);
-			const names = await namesOrNotFound(this, flowId, itemIndex);
-			return names ? [withDataflowNames(await waitForRun(this, flowId, options, itemIndex), names)] : [];
+			// The dataflow is read (names; "not found") while the first check goes out: one round trip.
+			const reading = namesOrNotFound(this, flowId, itemIndex);
+			const exists = reading.then((names) => names !== undefined);
+			exists.catch(() => undefined);
+			const run = await waitForRun(this, flowId, options, itemIndex, exists);
+			const names = await reading;
+			return run && names ? [withDataflowNames(run, names)] : [];
 		}
 		return await listFlowRuns(this, flowId, itemIndex);
 	});

@@ -61,8 +61,9 @@ export async function waitForRun(
 	flowId: string,
 	{ runId, intervalSeconds, timeoutSeconds, onTimeout }: WaitOptions,
 	itemIndex: number,
-): Promise<IDataObject> {
-
+	/** Read alongside the first check (the dataflow exists?): false stops the wait with nothing. */
+	goOn?: Promise<boolean>,
+): Promise<IDataObject | undefined> {
 	const intervalMs = intervalSeconds * 1000;
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	const cancelled = ctx.getExecutionCancelSignal();
@@ -71,9 +72,17 @@ export async function waitForRun(
 	for (;;) {
 		// No check (with its retries) may run past the timeout by more than one interval.
 		const checkDeadline = deadline + intervalMs;
-		const run = runId
-			? await getRun(ctx, runId, itemIndex, checkDeadline)
-			: (await listRuns(ctx, { flowIds: [flowId], limit: 1, itemIndex }, checkDeadline))[0];
+		const check = runId
+			? getRun(ctx, runId, itemIndex, checkDeadline)
+			: listRuns(ctx, { flowIds: [flowId], limit: 1, itemIndex }, checkDeadline).then((runs) => runs[0]);
+		// The first check goes out with the read of goOn; that read's verdict (or failure) comes first.
+		if (goOn) {
+			check.catch(() => undefined);
+			const going = await goOn;
+			goOn = undefined;
+			if (!going) return undefined;
+		}
+		const run: IDataObject | undefined = await check;
 		if (run && runId && run.flowId !== undefined && run.flowId !== flowId) {
 			throw new NodeOperationError(
 				ctx.getNode(),
