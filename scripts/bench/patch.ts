@@ -46,13 +46,15 @@ async function audienceFlow(context: BenchContext, accessToken: string, name: st
 	return { ...created, transformations: flowBody.transformations };
 }
 
-const audience = (index: number) => ({ audienceId: `bench-audience-${index}`, audienceName: `Bench audience ${index}`, startTimeUtc: '17:00' });
+/** A one-time export must start in the future: tomorrow, whatever the time of day the bench runs. */
+const TOMORROW = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+const audience = (index: number) => ({ audienceId: `bench-audience-${index}`, audienceName: `Bench audience ${index}`, startDate: TOMORROW, startTimeUtc: '17:00' });
 
 async function patchRequests(context: BenchContext, credentialId: string, flow: IDataObject, n: number, asItems: boolean) {
 	const parameters = {
 		dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 		operations: asItems
-			? { addAudience: [{ audienceId: '={{ $json.audienceId }}', audienceName: '={{ $json.audienceName }}', startTimeUtc: '17:00' }] }
+			? { addAudience: [{ audienceId: '={{ $json.audienceId }}', audienceName: '={{ $json.audienceName }}', startDate: TOMORROW, startTimeUtc: '17:00' }] }
 			: { addAudience: Array.from({ length: n }, (_, index) => audience(index)) },
 	};
 	const input = asItems

@@ -15,6 +15,7 @@ import { expectDataflowRead } from '../harness/runs';
 
 const FLOW = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 const UI_URL = `https://experience.adobe.com/#/@acme/sname:prod/platform/dest/browse/dataflow/${FLOW}`;
+const DATASET_UI_URL = 'https://experience.adobe.com/#/@acme/sname:prod/platform/dataset/browse/5ef3e3259ad2a1191ab7dd7d';
 
 /** Resource locators anywhere in a property list, fixed collections included. */
 function locators(properties: INodeProperties[]): INodeProperties[] {
@@ -36,21 +37,24 @@ beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
 
-test('every node offers its locators (destination, dataflow, audience, base, source and target connection)', () => {
+test('every node offers its locators (destination, dataflow, audience, dataset, base, source and target connection)', () => {
 	expect(new Set(all.map(([, locator]) => locator.name))).toEqual(
-		new Set(['audience', 'audienceId', 'connection', 'destination', 'dataflow', 'sourceConnection', 'targetConnection']),
+		new Set(['audience', 'audienceId', 'connection', 'dataset', 'destination', 'dataflow', 'sourceConnection', 'targetConnection']),
 	);
 });
 
-test.each(all)('%s: list, URL and ID modes, the ID a UUID', (_where, locator) => {
+test.each(all)('%s: list, URL and ID modes, the ID a UUID (a dataset\'s: 24 hexadecimal digits)', (_where, locator) => {
+	const dataset = locator.name === 'dataset';
 	expect(locator.modes!.map((mode) => mode.name)).toEqual(['list', 'url', 'id']);
 	const url = locator.modes!.find((mode) => mode.name === 'url')!;
 	const regex = (url.validation![0] as unknown as { properties: { regex: string } }).properties.regex;
-	expect(new RegExp(regex).test(UI_URL)).toBe(true);
+	expect(new RegExp(regex).test(dataset ? DATASET_UI_URL : UI_URL)).toBe(true);
 	expect(new RegExp(regex).test('https://example.com/not-adobe')).toBe(false);
 	const id = locator.modes!.find((mode) => mode.name === 'id')!;
+	const idRegex = () => (id.validation![0] as unknown as { properties: { regex: string } }).properties.regex;
 	if (locator.name.endsWith('Connection')) expect(id.validation).toBeUndefined();
-	else expect((id.validation![0] as unknown as { properties: { regex: string } }).properties.regex).toMatch(/^\^\[0-9a-fA-F\]\{8\}/);
+	else if (dataset) expect(idRegex()).toBe('^[0-9a-fA-F]{24}$');
+	else expect(idRegex()).toMatch(/^\^\[0-9a-fA-F\]\{8\}/);
 });
 
 test('a dataflow pasted as its Experience Platform UI address: the ID is extracted and sent', async () => {

@@ -207,7 +207,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
 /** Builds a straight chain Start → nodes[0] → nodes[1] … with the credential attached. */
 export function chain(
-	nodes: Array<{ name: string; type: string | OperationAddress; parameters: IDataObject; credentials?: boolean }>,
+	nodes: Array<{ name: string; type: string | OperationAddress; parameters: IDataObject; credentials?: boolean; typeVersion?: number }>,
 	credentialId = 'aep-1',
 	options: { continueOnFail?: boolean } = {},
 ): { nodes: INode[]; connections: IConnections } {
@@ -226,7 +226,7 @@ export function chain(
 				id: `node-${index}`,
 				name: node.name,
 				type: type.includes('.') ? type : `${PACKAGE_NAME}.${type}`,
-				typeVersion: 1,
+				typeVersion: node.typeVersion ?? 1,
 				position: [200 * (index + 1), 0],
 				parameters: parameters as INode['parameters'],
 				...(node.credentials === false

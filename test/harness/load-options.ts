@@ -34,6 +34,8 @@ export interface DynamicParametersRequest {
 	nodeCredentials?: INodeCredentials;
 	/** Path of the parameter asking, e.g. `parameters.targetParameters`. */
 	path?: string;
+	/** The node's version; default 1. */
+	typeVersion?: number;
 }
 
 function context(request: DynamicParametersRequest): LoadOptionsContext {
@@ -43,7 +45,7 @@ function context(request: DynamicParametersRequest): LoadOptionsContext {
 		id: 'temp-node',
 		name: 'Temp-Node',
 		type,
-		typeVersion: 1,
+		typeVersion: request.typeVersion ?? 1,
 		position: [0, 0],
 		parameters,
 		credentials: request.nodeCredentials ?? { aepPlatformApi: { id: 'aep-1', name: 'AEP' } },

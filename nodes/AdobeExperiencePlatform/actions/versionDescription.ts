@@ -15,7 +15,9 @@ import * as targetConnection from './targetConnection/TargetConnection.resource'
  * icon, group and the credential slots): the resources, their operations and their fields.
  */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'icon' | 'subtitle' | 'usableAsTool' | 'credentials'> = {
-	version: 1,
+	// 1.1: Source Connection → Create picks datasets from a paged list (see its Datasets field).
+	version: [1, 1.1],
+	defaultVersion: 1.1,
 	description:
 		'Export datasets and activate audiences to cloud storage with Adobe Experience Platform (AEP) Flow Service',
 	defaults: { name: 'Adobe Experience Platform' },

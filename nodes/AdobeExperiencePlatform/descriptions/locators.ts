@@ -1,7 +1,7 @@
 /** Every resource locator of the package, all built by `resourceLocator`. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from './rlc.builder';
+import { DATASET_ID, resourceLocator } from './rlc.builder';
 
 export const DATAFLOW_ID_EXAMPLE = '0f7ae2b0-6f58-4b2c-8b6c-6a2f6c4c6a0e';
 export const DESTINATION_ID_EXAMPLE = '4fce964d-3f37-408f-9778-e597338a21ee';
@@ -61,5 +61,24 @@ export function connectionLocator(kind: 'source' | 'target'): INodeProperties {
 		what: source ? 'source connection' : 'target connection',
 		idExample: CONNECTION_ID_EXAMPLE,
 		uncheckedId: true,
+	});
+}
+
+export const DATASET_ID_EXAMPLE = '5ef3e3259ad2a1191ab7dd7d';
+
+/** One dataset eligible for export: from a list paged by AEP (searchable), its address in the UI, or its ID. */
+export function datasetLocator(): INodeProperties {
+	return resourceLocator({
+		displayName: 'Dataset',
+		name: 'dataset',
+		required: true,
+		description: 'A dataset eligible for export: pick it from the list (type to search), or give its ID',
+		searchListMethod: 'searchDatasets',
+		what: 'dataset',
+		idExample: DATASET_ID_EXAMPLE,
+		idFormat: {
+			pattern: DATASET_ID,
+			errorMessage: `A dataset ID is 24 letters (a-f) and digits, e.g. ${DATASET_ID_EXAMPLE}`,
+		},
 	});
 }

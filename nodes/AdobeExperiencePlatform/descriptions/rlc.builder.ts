@@ -1,8 +1,8 @@
 /**
  * The one way this package builds a resource locator (after n8n's Microsoft Teams v2
  * `rlc.builder.ts`): every AEP object is picked from a searchable list, by pasting its address in
- * the Experience Platform UI, or by its ID, and every ID must be a UUID (checked again before any
- * request).
+ * the Experience Platform UI, or by its ID, and every ID must be a UUID (a dataset's: Catalog's 24
+ * hexadecimal digits), checked again before any request.
  */
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
@@ -10,10 +10,14 @@ import { UUID_PATTERN } from '../domain/uuid';
 
 const UUID = UUID_PATTERN.source.replace(/^\^/, '').replace(/\$$/, '');
 
-/** The Experience Platform UI's address of an object: the last UUID in it is the object's ID. */
-export const AEP_UI_URL_PATTERN = `^https://[^/]*adobe\\.com/.*${UUID}`;
-/** The last UUID of a URL (org IDs and sandbox names that come before it are not UUIDs). */
-export const LAST_UUID_PATTERN = `(${UUID})(?!.*${UUID})`;
+/** A Catalog dataset ID, e.g. 5ef3e3259ad2a1191ab7dd7d. */
+export const DATASET_ID = '[0-9a-fA-F]{24}';
+
+/** The Experience Platform UI's address of an object: the last ID in it is the object's ID. */
+const uiUrlPattern = (id: string) => `^https://[^/]*adobe\\.com/.*${id}`;
+/** The last ID of a URL (org IDs and sandbox names that come before it are not UUIDs). */
+export const lastIdPattern = (id: string) => `(${id})(?!.*${id})`;
+export const LAST_UUID_PATTERN = lastIdPattern(UUID);
 
 export interface LocatorSpec extends Omit<INodeProperties, 'type' | 'default' | 'modes' | 'typeOptions'> {
 	/** The listSearch method filling the list. */
@@ -30,9 +34,12 @@ export interface LocatorSpec extends Omit<INodeProperties, 'type' | 'default' | 
 	 * `<FROM_STEP_CREATE_TARGET_CONNECTION>` that the bodies of their examples keep.
 	 */
 	uncheckedId?: boolean;
+	/** IDs that are not UUIDs: their pattern (unanchored) and what the editor says of a wrong one. */
+	idFormat?: { pattern: string; errorMessage: string };
 }
 
 function modes(spec: LocatorSpec): INodePropertyMode[] {
+	const id = spec.idFormat ?? { pattern: UUID, errorMessage: `A ${spec.what} ID is a UUID` };
 	// Kept under a `modes` key, as in a node description, which is how n8n's lint recognises modes.
 	const locator: { modes: INodePropertyMode[] } = {
 		modes: [
@@ -51,12 +58,12 @@ function modes(spec: LocatorSpec): INodePropertyMode[] {
 					{
 						type: 'regex',
 						properties: {
-							regex: AEP_UI_URL_PATTERN,
+							regex: uiUrlPattern(id.pattern),
 							errorMessage: `Paste the ${spec.what}'s address in the Experience Platform UI: it ends with its ID`,
 						},
 					},
 				],
-				extractValue: { type: 'regex', regex: LAST_UUID_PATTERN },
+				extractValue: { type: 'regex', regex: lastIdPattern(id.pattern) },
 			},
 			{
 				displayName: 'By ID',
@@ -69,7 +76,7 @@ function modes(spec: LocatorSpec): INodePropertyMode[] {
 							validation: [
 								{
 									type: 'regex' as const,
-									properties: { regex: UUID_PATTERN.source, errorMessage: `A ${spec.what} ID is a UUID` },
+									properties: { regex: `^${id.pattern}$`, errorMessage: id.errorMessage },
 								},
 							],
 						}),
@@ -81,7 +88,7 @@ function modes(spec: LocatorSpec): INodePropertyMode[] {
 
 /** A resource locator with list, URL and ID modes. Keys not derived here pass through. */
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
-	const { searchListMethod: _method, what: _what, idExample: _example, uncheckedId: _unchecked, default: initial, ...property } = spec;
+	const { searchListMethod: _method, what: _what, idExample: _example, uncheckedId: _unchecked, idFormat: _format, default: initial, ...property } = spec;
 	return {
 		...property,
 		type: 'resourceLocator',

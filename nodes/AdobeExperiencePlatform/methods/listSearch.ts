@@ -4,6 +4,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { searchAudiencePage } from '../api/audiences';
 import { listDestinations } from '../api/catalogue';
 import { matchesSearch, searchCollectionPage } from '../api/collections';
+import { searchEligibleDatasets } from '../api/datasets';
 import { DESTINATION_FLOW_FILTER } from '../api/flows';
 import { sourceSpecOf } from '../domain/catalogue';
 import { editedExportType, editedLocatorValue } from './editedParameters';
@@ -101,4 +102,29 @@ export async function searchAnySourceConnections(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchCollectionPage(this, { collection: 'sourceConnections', filter, paginationToken });
+}
+
+/**
+ * Datasets eligible for export, a page of 100 at a time in AEP's order (one request per page,
+ * pages kept two minutes). Catalog has no name search here, so a search reads pages until 50 match.
+ */
+export async function searchDatasets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const from = Number(paginationToken ?? 0);
+	const { datasets, next } = await searchEligibleDatasets(this, {
+		filter,
+		start: Number.isSafeInteger(from) && from > 0 ? from : 0,
+		matches: (dataset) => matchesSearch(filter, dataset.name, dataset.id),
+	});
+	return {
+		results: datasets.map((dataset) => ({
+			name: String(dataset.name ?? dataset.id),
+			value: String(dataset.id),
+			description: `ID ${String(dataset.id)}${dataset.state ? `, ${String(dataset.state)}` : ''}`,
+		})),
+		paginationToken: next === undefined ? undefined : String(next),
+	};
 }

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { flowSpecsFor, getFlowSpecs } from '../api/catalogue';
 import { cachedCatalogue } from '../api/catalogueCache';
-import { listEligibleDatasets } from '../api/datasets';
+import { DATASET_PICKER_TTL_MS, listEligibleDatasets } from '../api/datasets';
 import { getDataflow } from '../api/flows';
 import { AUTOMATIC_FLOW_SPEC } from '../descriptions/dataflow';
 import { storageCredentialOptions } from '../descriptions/storageCredentials';
@@ -97,10 +97,10 @@ export async function getEncryptionAlgorithms(this: ILoadOptionsFunctions): Prom
 	}));
 }
 
-/** How long the dataset picker keeps the list it read: reopening the picker reads nothing. */
-const DATASET_PICKER_TTL_MS = 2 * 60 * 1000;
-
-/** loadOptions: eligible datasets by name (every page, read in parallel; kept for a short time). */
+/**
+ * loadOptions of version 1's multi-select: eligible datasets by name (every page, read in parallel;
+ * kept for a short time). Version 1.1 pages through them instead (listSearch `searchDatasets`).
+ */
 export async function getEligibleDatasets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const datasets = await cachedCatalogue(this, 'eligibleDatasets', async () => await listEligibleDatasets(this), {
 		ttlMs: DATASET_PICKER_TTL_MS,

@@ -95,7 +95,7 @@ export function continuationTokenOf(href: string | undefined): string | undefine
 	return new URLSearchParams(query).get('continuationToken') ?? undefined;
 }
 
-interface StartLimitPage {
+export interface StartLimitPage {
 	pageInfo?: { start?: number; end?: number; total?: number; hasNext?: boolean };
 	[key: string]: unknown;
 }
@@ -168,4 +168,59 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 		results.push(...items);
 	}
 	return done(results);
+}
+
+export interface StartLimitScan {
+	/** Where to start: a page boundary, 0 or a `next` this scan returned. */
+	start: number;
+	/** Stop after the batch of pages that brought the kept items to this many. */
+	enough: number;
+	/** Most pages this scan reads; `next` tells where to go on. */
+	maxPages: number;
+	/** Reads one page; by default straight from AEP (a dropdown passes one that keeps pages a while). */
+	readPage?: (start: number, read: () => Promise<StartLimitPage>) => Promise<StartLimitPage>;
+}
+
+/**
+ * Part of a `start`/`limit` list, for a searchable dropdown or a lookup that stops early: pages of
+ * 100 from `scan.start`, the first alone (it tells the total), then up to 10 at once (halved on
+ * 429), until enough items are kept, the list ends or `maxPages` are read. `next` is where the
+ * list goes on, if it does.
+ */
+export async function aepScanByStartLimit(
+	ctx: AepContext,
+	list: ListRequest & { keep: (item: IDataObject) => boolean },
+	scan: StartLimitScan,
+): Promise<{ kept: IDataObject[]; next?: number; total?: number }> {
+	const itemsKey = list.itemsKey ?? 'items';
+	const fromAep = async (start: number) =>
+		await aepRequestBody<StartLimitPage>(ctx, {
+			method: 'GET',
+			path: list.path,
+			qs: { ...list.qs, start, limit: MAX_PAGE_SIZE },
+			itemIndex: list.itemIndex,
+		});
+	const readPage = async (start: number) =>
+		scan.readPage ? await scan.readPage(start, async () => await fromAep(start)) : await fromAep(start);
+	const kept: IDataObject[] = [];
+	let total: number | undefined;
+	let next: number | undefined = scan.start;
+	for (let pages = 0; next !== undefined && kept.length < scan.enough && pages < scan.maxPages; ) {
+		const starts: number[] = [next];
+		const batch = pages === 0 || total === undefined ? 1 : Math.min(pagesInFlight(), scan.maxPages - pages);
+		while (starts.length < batch && starts[starts.length - 1] + MAX_PAGE_SIZE < (total ?? 0)) {
+			starts.push(starts[starts.length - 1] + MAX_PAGE_SIZE);
+		}
+		const read = await mapWithBackoff(starts, pagesInFlight(), readPage, () => throttledAnswers(ctx));
+		pages += starts.length;
+		for (const [index, page] of read.entries()) {
+			const items = (page[itemsKey] as IDataObject[] | undefined) ?? [];
+			if (typeof page.pageInfo?.total === 'number') total = page.pageInfo.total;
+			kept.push(...items.filter(list.keep));
+			const more = items.length > 0 && page.pageInfo?.hasNext !== false && (total === undefined || starts[index] + MAX_PAGE_SIZE < total);
+			next = more ? starts[index] + MAX_PAGE_SIZE : undefined;
+			if (!more) break;
+		}
+	}
+	return { kept, next, total };
 }

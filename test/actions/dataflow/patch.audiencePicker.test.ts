@@ -13,6 +13,8 @@ beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
 
 const FLOW_ID = 'ca5c6e9a-8559-4a08-97a5-f15b756da600';
+/** A one-time export must start in the future: tomorrow, whatever the time of day the tests run. */
+const TOMORROW = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
 const AUDIENCE_ID = 'db8961e9-d52f-45bc-b3fb-76d0382a6851';
 const SELECTORS = '/transformations/0/params/segmentSelectors/selectors';
 
@@ -34,7 +36,7 @@ describe.each([
 		const result = await runWorkflow({
 			...patchNode({
 				dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				operations: { addAudience: [{ audienceId: audience, audienceName: 'Loyalty members', startTimeUtc: '17:00' }] },
+				operations: { addAudience: [{ audienceId: audience, audienceName: 'Loyalty members', startDate: TOMORROW, startTimeUtc: '17:00' }] },
 			}),
 			credentials: aepCredentials(),
 			input: [createdItem('"e-1"')],

@@ -37,10 +37,10 @@ describe('eligible datasets dropdown', () => {
 });
 
 describe('datasets (Data Lake)', () => {
-	test('picked from the list: the body equals seed 000\'s, names taken from the eligible list', async () => {
+	test('picked from the list: the body equals seed 000\'s, names taken from the eligible list, read only as far as the picked dataset (page 1 of 2)', async () => {
 		const expected = fixture('seed-examples/000-source-connection.request.json');
 		expectTokenRequest();
-		expectEligibleDatasets();
+		expectEligibleDatasets({ pages: 1 });
 		const sent = expectCreate();
 
 		const result = await runSource({

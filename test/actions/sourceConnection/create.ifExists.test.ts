@@ -32,7 +32,7 @@ describe('if one with this name already exists', () => {
 
 	test('reuse: same datasets, so the existing one is output', async () => {
 		expectTokenRequest();
-		expectEligibleDatasets();
+		expectEligibleDatasets({ pages: 1 });
 		lookup([existing]);
 
 		const result = await runSource(parameters('reuse'));
@@ -43,7 +43,7 @@ describe('if one with this name already exists', () => {
 
 	test('reuse never takes one with other datasets (they cannot change after creation): a new one is created', async () => {
 		expectTokenRequest();
-		expectEligibleDatasets();
+		expectEligibleDatasets({ pages: 1 });
 		// Looked up before the create and again after it ("Reuse It" converges on the oldest equal one).
 		lookup([existing]);
 		lookup([existing]);
@@ -58,7 +58,7 @@ describe('if one with this name already exists', () => {
 
 	test('reuse outputs the datasets of the source connection as AEP has them', async () => {
 		expectTokenRequest();
-		expectEligibleDatasets();
+		expectEligibleDatasets({ pages: 1 });
 		const renamed = { ...existing, params: { datasets: [{ dataSetId: '5ef3e3259ad2a1191ab7dd7d', name: 'Devices (renamed)' }] } };
 		lookup([renamed]);
 
@@ -128,7 +128,7 @@ describe('if one with this name already exists', () => {
 
 	test('fail', async () => {
 		expectTokenRequest();
-		expectEligibleDatasets();
+		expectEligibleDatasets({ pages: 1 });
 		lookup([existing]);
 
 		const result = await runSource(parameters('fail'));

@@ -18,8 +18,11 @@ export const CREATED = fixture('seed-examples/000-source-connection.response.jso
 
 export const SEED_DATASETS = fixture<{ items: IDataObject[] }>('seed-examples/000-datasets.response.json').items;
 
-/** The eligible datasets in two pages of 100, as seed 000's answer starts them (total 149). */
-export function expectEligibleDatasets() {
+/**
+ * The 149 eligible datasets in two pages of 100, as seed 000's answer starts them; `pages: 1`
+ * expects only the first (a lookup that stops early).
+ */
+export function expectEligibleDatasets({ pages = 2 }: { pages?: 1 | 2 } = {}) {
 	const more = Array.from({ length: 144 }, (_, n) => ({
 		id: `6${String(n).padStart(23, '0')}`,
 		name: `Dataset ${n}`,
@@ -35,16 +38,20 @@ export function expectEligibleDatasets() {
 				pageInfo: { start, end: Math.min(start + 99, all.length - 1), total: all.length, hasNext: start + 100 < all.length },
 			});
 	page(0);
-	page(100);
+	if (pages === 2) page(100);
 }
 
 export function expectCreate(times = 1, answer: IDataObject = CREATED) {
 	return expectPost<IDataObject>('/sourceConnections', answer, { times });
 }
 
-export async function runSource(parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean } = {}) {
+export async function runSource(
+	parameters: IDataObject,
+	input?: IDataObject[],
+	options: { continueOnFail?: boolean; typeVersion?: number } = {},
+) {
 	return await runWorkflow({
-		...chain([{ name: 'Source', type: NODE, parameters }], 'aep-1', options),
+		...chain([{ name: 'Source', type: NODE, parameters, typeVersion: options.typeVersion }], 'aep-1', options),
 		credentials: aepCredentials(),
 		input,
 	});

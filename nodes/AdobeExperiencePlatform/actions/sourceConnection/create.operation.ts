@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createRecord } from '../../api/collections';
 import { exportTypeParameter, operationNotice } from '../../descriptions/common';
 import { descriptionOption, ifExistsParameter, nameParameter } from '../../descriptions/create';
+import { datasetLocator } from '../../descriptions/locators';
 import type { ExportType } from '../../domain/catalogue';
 import { DATA_LAKE_SOURCE_SPEC_ID, DOCS, PROFILE_STORE_SOURCE_SPEC_ID } from '../../domain/constants';
 import type { ConnectionIdentity } from '../../domain/identity';
@@ -20,6 +21,9 @@ import { datasetOfItem, pickedDatasets } from './datasets';
 const SOURCE_SPEC_VERSION = '1.0';
 
 const showForDatasets = { exportType: ['datasets'] };
+/** Version 1 picks datasets in one multi-select that reads every page; 1.1 one by one from a paged list. */
+const VERSION_1 = { '@version': [1] };
+const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
 const RESOURCE = 'source connection';
 
@@ -47,9 +51,21 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getEligibleDatasets' },
 		default: [],
-		displayOptions: { show: { ...showForDatasets, datasetSource: ['list'] } },
+		displayOptions: { show: { ...showForDatasets, datasetSource: ['list'], ...VERSION_1 } },
 		description:
 			'Datasets eligible for export. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Datasets',
+		name: 'datasets',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Dataset',
+		default: {},
+		displayOptions: { show: { ...showForDatasets, datasetSource: ['list'], ...FROM_VERSION_1_1 } },
+		description:
+			"The datasets to export, at least one. The list shows them 100 at a time in AEP's order; type to search by name or ID.",
+		options: [{ displayName: 'Dataset', name: 'dataset', values: [datasetLocator()] }],
 	},
 	{
 		displayName: 'Dataset ID',

@@ -1,12 +1,18 @@
 /**
  * The datasets of a Data Lake source connection (`params.datasets[{dataSetId, name}]`): picked from
  * the eligible list, or taken from incoming items such as Dataset → List's output. Names missing
- * from the input, and every picked ID, are looked up in the eligible list (fetched once per execution).
+ * from the input are looked up in the eligible list (fetched once per execution); picked IDs without
+ * a name, in as few pages as it takes.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listEligibleDatasets } from '../../api/datasets';
+import { findEligibleDatasets, listEligibleDatasets } from '../../api/datasets';
+import { DATASET_ID, lastIdPattern } from '../../descriptions/rlc.builder';
+import { locatorId } from '../../helpers/locatorId';
 import { invalidParameter } from '../../helpers/validation';
+
+/** The last dataset ID in an Experience Platform UI address. */
+const DATASET_URL_ID = lastIdPattern(DATASET_ID);
 
 export interface DatasetRef {
 	dataSetId: string;
@@ -28,24 +34,55 @@ async function eligibleById(ctx: IExecuteFunctions, itemIndex: number): Promise<
 	return new Map(datasets.map((dataset) => [String(dataset.id), dataset]));
 }
 
-/** Datasets picked in the node's list: every ID must be eligible, names come from the list. */
-export async function pickedDatasets(ctx: IExecuteFunctions, itemIndex: number): Promise<DatasetRef[]> {
+/** What the user picked: IDs, with the names the list showed when they were picked from it. */
+interface Picked {
+	id: string;
+	name?: string;
+}
+
+/** Version 1: one multi-select of IDs (or an expression giving IDs). */
+function pickedInMultiSelect(ctx: IExecuteFunctions, itemIndex: number): Picked[] {
 	const raw = ctx.getNodeParameter('datasetIds', itemIndex, []) as unknown;
-	const ids = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw])
+	return (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw])
 		.filter((id) => !(typeof id === 'string' && id.trim() === ''))
-		.map((id) => checkId(ctx, 'Datasets', id, itemIndex));
-	if (ids.length === 0) {
-		throw invalidParameter(ctx, 'Datasets', raw, 'Allowed: at least one dataset that can be exported.', itemIndex);
+		.map((id) => ({ id: checkId(ctx, 'Datasets', id, itemIndex) }));
+}
+
+/** Version 1.1: one dataset locator per entry; a pick from the list carries its name. */
+function pickedInLocators(ctx: IExecuteFunctions, itemIndex: number): Picked[] {
+	const entries = (ctx.getNodeParameter('datasets.dataset', itemIndex, []) as Array<{ dataset?: unknown }>) ?? [];
+	return entries
+		.filter((entry) => locatorId(entry.dataset, DATASET_URL_ID) !== '')
+		.map((entry) => {
+			const locator = (entry.dataset ?? {}) as { mode?: string; cachedResultName?: unknown };
+			const id = checkId(ctx, 'Dataset', locatorId(entry.dataset, DATASET_URL_ID), itemIndex);
+			const listed = locator.mode === 'list' && typeof locator.cachedResultName === 'string' && locator.cachedResultName !== '';
+			return { id, name: listed ? String(locator.cachedResultName) : undefined };
+		});
+}
+
+/**
+ * Datasets picked in the node's list. Names come from the list the user picked from; IDs without
+ * one (typed, or from an expression) are looked up among the eligible datasets, reading only as
+ * many pages as it takes to find them.
+ */
+export async function pickedDatasets(ctx: IExecuteFunctions, itemIndex: number): Promise<DatasetRef[]> {
+	const picked = ctx.getNode().typeVersion >= 1.1 ? pickedInLocators(ctx, itemIndex) : pickedInMultiSelect(ctx, itemIndex);
+	if (picked.length === 0) {
+		throw invalidParameter(ctx, 'Datasets', [], 'Allowed: at least one dataset that can be exported.', itemIndex);
 	}
-	const eligible = await eligibleById(ctx, itemIndex);
-	return [...new Set(ids)].map((id) => {
-		const dataset = eligible.get(id);
+	const unique = [...new Map(picked.map((dataset) => [dataset.id, dataset])).values()];
+	const unnamed = unique.filter((dataset) => dataset.name === undefined).map((dataset) => dataset.id);
+	const { found, total } = unnamed.length ? await findEligibleDatasets(ctx, unnamed, itemIndex) : { found: new Map<string, IDataObject>(), total: undefined };
+	return unique.map(({ id, name }) => {
+		if (name !== undefined) return { dataSetId: id, name };
+		const dataset = found.get(id);
 		if (!dataset) {
 			throw invalidParameter(
 				ctx,
 				'Datasets',
 				id,
-				`Allowed: datasets AEP lists as eligible for export (${eligible.size} in this sandbox); this ID is not one of them.`,
+				`Allowed: datasets AEP lists as eligible for export (${total ?? 'all'} in this sandbox); this ID is not one of them.`,
 				itemIndex,
 			);
 		}
