@@ -12,6 +12,8 @@
  *    node after the action), attaches the credential, picks Amazon S3 from the simulation's list and
  *    sees its target fields as the connection spec titles them; saves and reads the workflow back;
  *  - adds "Create base connection", picks Amazon S3: its auth methods and the storage credentials that fit;
+ *  - adds "Create source connection": one request per screen of datasets, a search by name, the pick saved
+ *    with its name;
  *  - executes the target step with Bucket name "My_Bucket": the rule in words, nothing sent;
  *  - changes the saved credential's secret to a wrong one and saves: n8n's test fails.
  * Screenshots: e2e/artifacts/aep-*.png (aep-FAILED-*.png on a failure); old ones are removed first.
@@ -28,6 +30,7 @@ const { N8n } = require('./lib/n8n');
 const { ARTIFACTS, launch } = require('./lib/browser');
 const { AepEditor } = require('./lib/aep-editor');
 const { AMAZON_S3_SPEC_ID, Checks, PACKAGE_NAME, Sim, packageTarball } = require('./lib/aep');
+const { datasetPickerChecks } = require('./editor/datasetPicker');
 const { findabilityChecks } = require('./editor/findability');
 
 const SANDBOX = 'e2e-editor';
@@ -216,6 +219,8 @@ async function main() {
 				`no Amazon S3 credential slot (slots: ${JSON.stringify(slots)})`,
 			);
 		});
+
+		await datasetPickerChecks({ check, editor, n8n, sim, shot, NODE, AEP_CREDENTIAL }); // e2e/editor/datasetPicker.js
 
 		await check('a bad bucket name: executing the step shows the rule in words, not a pattern (screenshot)', async () => {
 			await editor.openWorkflow(state.workflowId);

@@ -63,7 +63,8 @@ pack_package
 log "$(basename "$AEP_E2E_TARBALL") ($(du -k "$AEP_E2E_TARBALL" | cut -f1) kB)"
 
 step "start the Flow Service simulation"
-start_simulation e2e
+# 1,000 eligible datasets: the dataset picker (editor/datasetPicker.js) shows it reads pages, not everything
+start_simulation e2e --dataset-count 1000
 log "simulation at $AEP_E2E_SIM_URL (pid $SIM_PID)"
 
 # Runs one test file; adds its "<label>: N passed, N failed" line to the totals. A test that dies

@@ -12,14 +12,15 @@ pack_package() {
 	export AEP_E2E_TARBALL="$tarball"
 }
 
-# start_simulation PREFIX: starts sim/cli.ts on a free port with a random client secret (PREFIX-…);
-# sets SIM_PID (the caller stops it) and exports AEP_E2E_SIM_URL, AEP_E2E_CLIENT_ID, AEP_E2E_CLIENT_SECRET.
+# start_simulation PREFIX [SIM_ARGS…]: starts sim/cli.ts on a free port with a random client secret (PREFIX-…)
+# and any further sim/cli.ts arguments; sets SIM_PID (the caller stops it) and exports AEP_E2E_SIM_URL,
+# AEP_E2E_CLIENT_ID, AEP_E2E_CLIENT_SECRET.
 start_simulation() {
 	export AEP_E2E_CLIENT_ID="sim-client-id"
 	AEP_E2E_CLIENT_SECRET="$1-$(node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("hex"))')"
 	export AEP_E2E_CLIENT_SECRET
 	AEP_SIM_CLIENT_ID="$AEP_E2E_CLIENT_ID" AEP_SIM_CLIENT_SECRET="$AEP_E2E_CLIENT_SECRET" \
-		"$REPO/node_modules/.bin/tsx" "$REPO/sim/cli.ts" --port 0 >"$WORK/sim.out" 2>"$WORK/sim.err" &
+		"$REPO/node_modules/.bin/tsx" "$REPO/sim/cli.ts" --port 0 "${@:2}" >"$WORK/sim.out" 2>"$WORK/sim.err" &
 	SIM_PID=$!
 	local url=""
 	for _ in $(seq 1 150); do
