@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,34 +7,16 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { createHash } from 'node:crypto';
 
+import { aepAuthHeaders, tokenFingerprint } from '../nodes/AdobeExperiencePlatform/transport/authHeaders';
 import {
 	DEFAULT_IMS_TOKEN_URL,
 	DEFAULT_SCOPES,
 } from '../nodes/AdobeExperiencePlatform/transport/imsToken';
 import { forgetImsTokens, imsTokenFor } from '../nodes/AdobeExperiencePlatform/transport/imsTokenMemory';
 
-export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES, forgetImsTokens };
+export { DEFAULT_IMS_TOKEN_URL, DEFAULT_SCOPES, forgetImsTokens, tokenFingerprint };
 export const DEFAULT_GATEWAY_URL = 'https://platform.adobe.io';
-
-/**
- * What a token was obtained with (IMS URL, client ID, secret, scopes), as a SHA-256 digest: the
- * `authenticate` expression computes the same from the form's current values, so a token fetched
- * with values since changed is never sent.
- */
-export function tokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
-	const values = [
-		String(credentials.imsTokenUrl || DEFAULT_IMS_TOKEN_URL),
-		String(credentials.clientId ?? '').trim(),
-		String(credentials.clientSecret ?? ''),
-		String(credentials.scopes || DEFAULT_SCOPES).replace(/\s+/g, ''),
-	];
-	return createHash('sha256').update(values.join('\n'), 'utf8').digest('hex');
-}
-
-/** `tokenFingerprint` as an n8n expression over `$credentials` (n8n's `hash("sha256")` is hex SHA-256 of UTF-8). */
-const CURRENT_FINGERPRINT = `[String($credentials.imsTokenUrl || "${DEFAULT_IMS_TOKEN_URL}"), String($credentials.clientId ?? "").trim(), String($credentials.clientSecret ?? ""), String($credentials.scopes || "${DEFAULT_SCOPES}").replace(/\\s+/g, "")].join("\\n").hash("sha256")`;
 
 /**
  * Adobe's OAuth Server-to-Server credential. The access token is fetched by `preAuthentication`
@@ -153,18 +135,11 @@ export class AepPlatformApi implements ICredentialType {
 		return { accessToken: await imsTokenFor(this, credentials, tokenFor), tokenFor };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: `={{ $credentials.tokenFor === ${CURRENT_FINGERPRINT} ? "Bearer " + $credentials.accessToken : "Bearer token-for-changed-credential-values" }}`,
-				'x-api-key': '={{$credentials.clientId.trim()}}',
-				'x-gw-ims-org-id':
-					'={{ $credentials.organizationId.trim().endsWith("@AdobeOrg") ? $credentials.organizationId.trim() : $credentials.organizationId.trim() + "@AdobeOrg" }}',
-				'x-sandbox-name': '={{$credentials.sandboxName.trim()}}',
-			},
-		},
-	};
+	// The same headers the node's requests carry (built there once per node run): one definition.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, ...aepAuthHeaders(credentials) },
+	});
 
 	// Proves the token and a cheap Flow Service call in the chosen sandbox.
 	test: ICredentialTestRequest = {

@@ -2,11 +2,10 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME, FLOW_SERVICE_PATH } from './constants';
-import { aepCredentials } from './credentials';
+import { aepAuthHeadersOfRun, aepCredentials, rereadAepCredentials } from './credentials';
 import { failureFromThrown, toNodeApiError } from './errors';
 import { lowerCaseHeaders, readJsonBody } from './response';
 import { isRetryable, maxRetries, retryDelay } from './retry';
-import { rememberSecrets } from './secrets';
 import type { AepContext, AepRequest, AepResponse, Failure } from './types';
 import { insecureUrlProblem, redirectTarget } from './urls';
 
@@ -23,8 +22,6 @@ interface Connection {
 
 async function connection(ctx: AepContext): Promise<Connection> {
 	const credentials = await aepCredentials(ctx);
-	// What the credential sends is remembered, so that an answer echoing it is masked.
-	rememberSecrets([credentials.clientSecret, credentials.accessToken]);
 	const seconds = Number(credentials.requestTimeoutSeconds);
 	const timeoutMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
 	const gateway = String(credentials.gatewayUrl || 'https://platform.adobe.io').trim().replace(/\/+$/, '');
@@ -33,9 +30,10 @@ async function connection(ctx: AepContext): Promise<Connection> {
 }
 
 /**
- * The one way this package talks to Flow Service (and the other Platform services it uses): base URL, JSON headers, authentication through
- * n8n's credential (token reuse and refresh on 401 are n8n's), a timeout, no redirects, retries
- * of reads, and errors that say what happened with every secret masked.
+ * The one way this package talks to Flow Service (and the other Platform services it uses): base
+ * URL, JSON headers, the credential's auth headers built once per node run (n8n fetches and refreshes
+ * the token), a timeout, no redirects, retries of reads, and errors that say what happened with
+ * every secret masked.
  */
 export async function aepRequest<T = IDataObject>(ctx: AepContext, request: AepRequest): Promise<AepResponse<T>> {
 	const { gateway, timeoutMs, insecure } = await connection(ctx);
@@ -72,7 +70,7 @@ export async function aepRequest<T = IDataObject>(ctx: AepContext, request: AepR
 const firstRequests = new WeakMap<object, Promise<void>>();
 
 async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Promise<R> {
-	if (String((await aepCredentials(ctx)).accessToken ?? '') !== '') return await send();
+	if (await aepAuthHeadersOfRun(ctx)) return await send();
 	const first = firstRequests.get(ctx);
 	if (first) {
 		await first;
@@ -87,19 +85,59 @@ async function afterFirstRequest<R>(ctx: AepContext, send: () => Promise<R>): Pr
 	}
 }
 
-async function attempt(
-	ctx: AepContext,
-	options: IHttpRequestOptions,
-): Promise<{ response?: IN8nHttpFullResponse; thrown?: unknown }> {
+interface Outcome {
+	response?: IN8nHttpFullResponse;
+	thrown?: unknown;
+}
+
+async function outcomeOf(request: () => Promise<unknown>): Promise<Outcome> {
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
-			...options,
-			headers: { ...options.headers },
-		})) as IN8nHttpFullResponse;
-		return { response };
+		return { response: (await request()) as IN8nHttpFullResponse };
 	} catch (thrown) {
 		return { thrown };
 	}
+}
+
+/**
+ * One attempt. With the run's headers, a plain request; without them (no current token), or when
+ * they are refused (401), n8n's authenticated request, which fetches or refreshes the token and
+ * stores it; the credential is then read again for the rest of the run.
+ */
+async function attempt(ctx: AepContext, options: IHttpRequestOptions): Promise<Outcome> {
+	const authHeaders = await aepAuthHeadersOfRun(ctx);
+	if (authHeaders) {
+		const prebuilt = await outcomeOf(
+			async () =>
+				await ctx.helpers.httpRequest({
+					...options,
+					headers: { ...options.headers, ...authHeaders },
+					// A 401 comes back here, to be sent again through n8n below.
+					ignoreHttpStatusErrors: true,
+					// What n8n's authenticated request adds: the execution's cancellation stops the request.
+					...('getExecutionCancelSignal' in ctx ? { abortSignal: ctx.getExecutionCancelSignal() } : {}),
+				}),
+		);
+		if (prebuilt.response?.statusCode !== 401) return prebuilt;
+	}
+	const withN8n = async (extra: Partial<IHttpRequestOptions>) =>
+		await outcomeOf(
+			async () =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+					...options,
+					headers: { ...options.headers },
+					...extra,
+				}),
+		);
+	let outcome = await withN8n({});
+	if (outcome.response?.statusCode === 401) {
+		// n8n before 2.9 ignores `except` and hands the 401 back: sent again without ignoring
+		// statuses, the 401 throws and n8n refreshes the token and repeats the call itself.
+		// A 401 means AEP did nothing, so even a create may be sent again.
+		outcome = await withN8n({ ignoreHttpStatusErrors: false });
+	}
+	// The token n8n fetched or refreshed is read (and remembered, to be masked) once, for the rest of the run.
+	await rereadAepCredentials(ctx);
+	return outcome;
 }
 
 async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpRequestOptions): Promise<AepResponse<T>> {
@@ -108,13 +146,7 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 	let timeouts = 0;
 	for (let retries = 0; ; retries++) {
 		const timeout = request.deadline ? Math.max(1000, Math.min(baseTimeout, request.deadline - Date.now())) : baseTimeout;
-		let { response, thrown } = await attempt(ctx, { ...options, timeout });
-		if (response?.statusCode === 401) {
-			// n8n before 2.9 ignores `except` and hands the 401 back: sent again without ignoring
-			// statuses, the 401 throws and n8n refreshes the token and repeats the call itself.
-			// A 401 means AEP did nothing, so even a create may be sent again.
-			({ response, thrown } = await attempt(ctx, { ...options, timeout, ignoreHttpStatusErrors: false }));
-		}
+		const { response, thrown } = await attempt(ctx, { ...options, timeout });
 
 		let failure: Failure;
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
@@ -135,8 +167,6 @@ async function send<T>(ctx: AepContext, request: AepRequest, options: IHttpReque
 			failure = failureFromThrown(thrown, String(options.url));
 		}
 
-		// A token fetched during this attempt is masked in what follows.
-		await ctx.getCredentials(CREDENTIAL_NAME).then((c) => rememberSecrets([c.accessToken]), () => undefined);
 		const delay = retryDelay(retries, failure.headers?.['retry-after']);
 		const inTime = !request.deadline || Date.now() + delay < request.deadline;
 		// A silent server is asked twice at most: each attempt may last the whole timeout.
