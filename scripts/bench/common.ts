@@ -66,6 +66,11 @@ export interface Measured<T> {
 }
 
 /** Runs `job` once, counting the simulation's requests and sampling the heap every few ms. */
+/** The run with the median time (the upper middle one of an even count). */
+export function median<T>(runs: Array<Measured<T>>): Measured<T> {
+	return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+}
+
 export async function measure<T>(sim: SimProcess, job: () => Promise<T>): Promise<Measured<T>> {
 	await sim.clearRequests();
 	global.gc?.();

@@ -6,7 +6,7 @@
 import { runWorkflow } from '../../test/harness/engine';
 import { loadPipeline } from '../examplePipeline';
 import type { BenchContext, Measured, Row } from './common';
-import { CLIENT_ID, CLIENT_SECRET, ORG_ID, SANDBOX, expectSuccess, fmt, kinds, measure, ratio } from './common';
+import { CLIENT_ID, CLIENT_SECRET, ORG_ID, SANDBOX, expectSuccess, fmt, kinds, measure, median, ratio } from './common';
 import { handBuiltPipeline, registerHttpRequestNode } from './httpRequestPipeline';
 
 /** The objects the pipeline creates, each found by one lookup on a re-run. */
@@ -94,7 +94,6 @@ export async function pipelineCases(context: BenchContext, latencyMs: number): P
 		handRuns.push(await measure(sim, runHandBuilt));
 		ourRuns.push(await measure(sim, async () => await runOurs(context, credentialId)));
 	}
-	const median = (runs: Array<Measured<unknown>>) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
 	const byHand = median(handRuns);
 	const oursAgain = median(ourRuns);
 	const handKinds = kinds(byHand.requests);
