@@ -42,3 +42,17 @@ test('a failed read is not kept: the next caller reads again', async () => {
 	await expect(cachedCatalogue(contextFor('c1', 'prod'), 'connectionSpec:x', load)).resolves.toEqual(['spec']);
 	expect(load).toHaveBeenCalledTimes(2);
 });
+
+test("the dataset picker's pages (500 at 50,000 datasets) are kept apart: they never push the specs out", async () => {
+	const specs = jest.fn(async () => ['spec']);
+	const context = contextFor('c-pages', 'prod');
+	await cachedCatalogue(context, 'connectionSpecs', specs);
+	const page = jest.fn(async () => ({ items: [] }));
+	for (let start = 0; start < 50_000; start += 100) {
+		await cachedCatalogue(context, `eligibleDatasets@${start}`, page, { store: 'datasetPages' });
+	}
+	await cachedCatalogue(context, 'connectionSpecs', specs);
+	await cachedCatalogue(context, 'eligibleDatasets@0', page, { store: 'datasetPages' });
+	expect(specs).toHaveBeenCalledTimes(1);
+	expect(page).toHaveBeenCalledTimes(500);
+});

@@ -7,14 +7,24 @@ import type { AepContext } from '../transport';
 import { aepCredentials, CREDENTIAL_NAME } from '../transport';
 
 export const CATALOGUE_TTL_MS = 15 * 60 * 1000;
-const MAX_ENTRIES = 100;
 
-const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+type Entries = Map<string, { expires: number; value: Promise<unknown> }>;
+
+/**
+ * Two stores, each with its own bound, so that the dataset picker's pages (up to 500 for 50,000
+ * datasets) never push the specs out.
+ */
+const STORES = {
+	catalogue: { entries: new Map() as Entries, maxEntries: 100 },
+	datasetPages: { entries: new Map() as Entries, maxEntries: 500 },
+};
+export type CatalogueStore = keyof typeof STORES;
+
 const refreshedIn = new WeakMap<object, Set<string>>();
 
 /** Forgets everything kept (tests start from nothing). */
 export function clearCatalogueCache(): void {
-	entries.clear();
+	for (const store of Object.values(STORES)) store.entries.clear();
 }
 
 async function scopeOf(ctx: AepContext): Promise<string> {
@@ -32,8 +42,9 @@ export async function cachedCatalogue<T>(
 	ctx: AepContext,
 	key: string,
 	load: () => Promise<T>,
-	options: { refresh?: boolean; ttlMs?: number } = {},
+	options: { refresh?: boolean; ttlMs?: number; store?: CatalogueStore } = {},
 ): Promise<T> {
+	const { entries, maxEntries } = STORES[options.store ?? 'catalogue'];
 	const cacheKey = `${await scopeOf(ctx)}\u0000${key}`;
 	const now = Date.now();
 	const hit = entries.get(cacheKey);
@@ -44,7 +55,7 @@ export async function cachedCatalogue<T>(
 	if (hit && hit.expires > now && !refresh) return (await hit.value) as T;
 	entries.delete(cacheKey);
 	for (const [k, entry] of entries) {
-		if (entry.expires <= now || entries.size >= MAX_ENTRIES) entries.delete(k);
+		if (entry.expires <= now || entries.size >= maxEntries) entries.delete(k);
 	}
 	const value = load();
 	entries.set(cacheKey, { expires: now + (options.ttlMs ?? CATALOGUE_TTL_MS), value });
@@ -56,7 +67,7 @@ export async function cachedCatalogue<T>(
 
 /** The value kept under `key`, if any and fresh, without reading anything. */
 export async function peekCatalogue<T>(ctx: AepContext, key: string): Promise<T | undefined> {
-	const hit = entries.get(`${await scopeOf(ctx)}\u0000${key}`);
+	const hit = STORES.catalogue.entries.get(`${await scopeOf(ctx)}\u0000${key}`);
 	if (!hit || hit.expires <= Date.now()) return undefined;
 	try {
 		return (await hit.value) as T;

@@ -61,7 +61,10 @@ export async function searchEligibleDatasets(
 			enough: searching ? SEARCH_MATCHES_WANTED : 1,
 			maxPages: searching ? SEARCH_PAGES_PER_CALL : 1,
 			readPage: async (start, read) =>
-				await cachedCatalogue<StartLimitPage>(ctx, `eligibleDatasets@${start}`, read, { ttlMs: DATASET_PICKER_TTL_MS }),
+				await cachedCatalogue<StartLimitPage>(ctx, `eligibleDatasets@${start}`, read, {
+					ttlMs: DATASET_PICKER_TTL_MS,
+					store: 'datasetPages',
+				}),
 		},
 	);
 	return { datasets: kept, next };
