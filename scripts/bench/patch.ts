@@ -11,6 +11,7 @@ import { chain, PACKAGE_ROOT, runWorkflow } from '../../test/harness/engine';
 import { aepOperation } from '../../test/harness/nodes';
 import type { BenchContext, Row } from './common';
 import { CLIENT_ID, ORG_ID, SANDBOX, expectSuccess, fetchToken, kinds, measure } from './common';
+import { tomorrowUtc } from '../../test/harness/clock';
 
 const SIZES = [1, 10, 50];
 const S3_AUDIENCE_FLOW_SPEC = '1a0514a6-33d4-4c7f-aff8-594799c47549';
@@ -46,8 +47,8 @@ async function audienceFlow(context: BenchContext, accessToken: string, name: st
 	return { ...created, transformations: flowBody.transformations };
 }
 
-/** A one-time export must start in the future: tomorrow, whatever the time of day the bench runs. */
-const TOMORROW = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+/** A one-time export must start in the future. */
+const TOMORROW = tomorrowUtc();
 const audience = (index: number) => ({ audienceId: `bench-audience-${index}`, audienceName: `Bench audience ${index}`, startDate: TOMORROW, startTimeUtc: '17:00' });
 
 async function patchRequests(context: BenchContext, credentialId: string, flow: IDataObject, n: number, asItems: boolean) {

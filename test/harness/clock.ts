@@ -23,3 +23,8 @@ export function freezeDate(iso: string) {
 		],
 	});
 }
+
+/** Tomorrow's date in UTC (YYYY-MM-DD): a one-time export starting then is in the future whatever the time of day. */
+export function tomorrowUtc(): string {
+	return new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AepContext, StartLimitPage } from '../transport';
-import { aepListByStartLimit, aepScanByStartLimit, cachedPerExecution, MAX_PAGE_SIZE } from '../transport';
+import { aepListByStartLimit, aepScanByStartLimit, cachedPerExecution } from '../transport';
 import { cachedCatalogue } from './catalogueCache';
 import { PATHS } from './paths';
 
@@ -83,10 +83,8 @@ export async function findEligibleDatasets(
 	const { kept, total } = await aepScanByStartLimit(
 		ctx,
 		{ path: PATHS.eligibleDatasets, qs: ELIGIBLE, keep: (dataset) => wanted.has(String(dataset.id)), itemIndex },
-		{ start: 0, enough: wanted.size, maxPages: MAX_LOOKUP_PAGES },
+		// At most as many pages as one listing reads (50,000 datasets).
+		{ start: 0, enough: wanted.size },
 	);
 	return { found: new Map(kept.map((dataset) => [String(dataset.id), dataset])), total };
 }
-
-/** A lookup reads at most 50,000 datasets, as a whole listing does. */
-const MAX_LOOKUP_PAGES = 50_000 / MAX_PAGE_SIZE;

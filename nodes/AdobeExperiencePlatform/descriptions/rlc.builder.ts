@@ -16,8 +16,9 @@ export const DATASET_ID = '[0-9a-fA-F]{24}';
 /** The Experience Platform UI's address of an object: the last ID in it is the object's ID. */
 const uiUrlPattern = (id: string) => `^https://[^/]*adobe\\.com/.*${id}`;
 /** The last ID of a URL (org IDs and sandbox names that come before it are not UUIDs). */
-export const lastIdPattern = (id: string) => `(${id})(?!.*${id})`;
+const lastIdPattern = (id: string) => `(${id})(?!.*${id})`;
 export const LAST_UUID_PATTERN = lastIdPattern(UUID);
+export const LAST_DATASET_ID_PATTERN = lastIdPattern(DATASET_ID);
 
 export interface LocatorSpec extends Omit<INodeProperties, 'type' | 'default' | 'modes' | 'typeOptions'> {
 	/** The listSearch method filling the list. */

@@ -7,6 +7,7 @@ import { matchesSearch, searchCollectionPage } from '../api/collections';
 import { searchEligibleDatasets } from '../api/datasets';
 import { DESTINATION_FLOW_FILTER } from '../api/flows';
 import { sourceSpecOf } from '../domain/catalogue';
+import { datasetChoice } from '../domain/datasets';
 import { editedExportType, editedLocatorValue } from './editedParameters';
 
 /** Destinations for the node's Export Type. */
@@ -120,11 +121,7 @@ export async function searchDatasets(
 		matches: (dataset) => matchesSearch(filter, dataset.name, dataset.id),
 	});
 	return {
-		results: datasets.map((dataset) => ({
-			name: String(dataset.name ?? dataset.id),
-			value: String(dataset.id),
-			description: `ID ${String(dataset.id)}${dataset.state ? `, ${String(dataset.state)}` : ''}`,
-		})),
+		results: datasets.map(datasetChoice),
 		paginationToken: next === undefined ? undefined : String(next),
 	};
 }

@@ -10,6 +10,7 @@ import { storageCredentialOptions } from '../descriptions/storageCredentials';
 import type { FlowSpec } from '../domain/catalogue';
 import { flowSpecServes } from '../domain/catalogue';
 import { dataflowAudiences, dataflowProfileAttributes } from '../domain/dataflow';
+import { datasetChoice } from '../domain/datasets';
 import { algorithmProperty } from '../domain/encryption';
 import { cleanDescription } from '../domain/schema/cleanText';
 import { choicesOf } from '../domain/schema/validate';
@@ -105,13 +106,7 @@ export async function getEligibleDatasets(this: ILoadOptionsFunctions): Promise<
 	const datasets = await cachedCatalogue(this, 'eligibleDatasets', async () => await listEligibleDatasets(this), {
 		ttlMs: DATASET_PICKER_TTL_MS,
 	});
-	return datasets
-		.map((dataset) => ({
-			name: String(dataset.name ?? dataset.id),
-			value: String(dataset.id),
-			description: `ID ${String(dataset.id)}${dataset.state ? `, ${String(dataset.state)}` : ''}`,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return datasets.map(datasetChoice).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function currentDataflow(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {

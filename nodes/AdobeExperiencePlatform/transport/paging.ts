@@ -100,6 +100,17 @@ export interface StartLimitPage {
 	[key: string]: unknown;
 }
 
+/** One page of a `start`/`limit` list: the list's filters, and where it starts and how long it is. */
+async function startLimitPage(ctx: AepContext, list: ListRequest, start: number, pageSize: number): Promise<StartLimitPage> {
+	return await aepRequestBody<StartLimitPage>(ctx, {
+		method: 'GET',
+		path: list.path,
+		qs: { ...list.qs, start, limit: pageSize },
+		itemIndex: list.itemIndex,
+		deadline: list.deadline,
+	});
+}
+
 /**
  * Lists over `start`/`limit` with `pageInfo`. Once the first page tells the total, the remaining
  * pages are fetched in parallel (10 at once, halved on each 429) and put back in order.
@@ -108,14 +119,7 @@ export async function aepListByStartLimit(ctx: AepContext, list: ListRequest): P
 	const itemsKey = list.itemsKey ?? 'items';
 	// With a filter, the limit counts kept items: full pages are read.
 	const pageSize = list.keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, list.limit ?? MAX_PAGE_SIZE);
-	const fetchPage = async (start: number) =>
-		await aepRequestBody<StartLimitPage>(ctx, {
-			method: 'GET',
-			path: list.path,
-			qs: { ...list.qs, start, limit: pageSize },
-			itemIndex: list.itemIndex,
-			deadline: list.deadline,
-		});
+	const fetchPage = async (start: number) => await startLimitPage(ctx, list, start, pageSize);
 	const wanted = list.limit ?? Number.POSITIVE_INFINITY;
 	const keep = list.keep;
 	if (keep && list.limit !== undefined) {
@@ -175,8 +179,8 @@ export interface StartLimitScan {
 	start: number;
 	/** Stop after the batch of pages that brought the kept items to this many. */
 	enough: number;
-	/** Most pages this scan reads; `next` tells where to go on. */
-	maxPages: number;
+	/** Most pages this scan reads (by default as many as one listing reads); `next` tells where to go on. */
+	maxPages?: number;
 	/** Reads one page; by default straight from AEP (a dropdown passes one that keeps pages a while). */
 	readPage?: (start: number, read: () => Promise<StartLimitPage>) => Promise<StartLimitPage>;
 }
@@ -193,21 +197,16 @@ export async function aepScanByStartLimit(
 	scan: StartLimitScan,
 ): Promise<{ kept: IDataObject[]; next?: number; total?: number }> {
 	const itemsKey = list.itemsKey ?? 'items';
-	const fromAep = async (start: number) =>
-		await aepRequestBody<StartLimitPage>(ctx, {
-			method: 'GET',
-			path: list.path,
-			qs: { ...list.qs, start, limit: MAX_PAGE_SIZE },
-			itemIndex: list.itemIndex,
-		});
+	const maxPages = scan.maxPages ?? pagingBounds.maxPages;
+	const fromAep = async (start: number) => await startLimitPage(ctx, list, start, MAX_PAGE_SIZE);
 	const readPage = async (start: number) =>
 		scan.readPage ? await scan.readPage(start, async () => await fromAep(start)) : await fromAep(start);
 	const kept: IDataObject[] = [];
 	let total: number | undefined;
 	let next: number | undefined = scan.start;
-	for (let pages = 0; next !== undefined && kept.length < scan.enough && pages < scan.maxPages; ) {
+	for (let pages = 0; next !== undefined && kept.length < scan.enough && pages < maxPages; ) {
 		const starts: number[] = [next];
-		const batch = pages === 0 || total === undefined ? 1 : Math.min(pagesInFlight(), scan.maxPages - pages);
+		const batch = pages === 0 || total === undefined ? 1 : Math.min(pagesInFlight(), maxPages - pages);
 		while (starts.length < batch && starts[starts.length - 1] + MAX_PAGE_SIZE < (total ?? 0)) {
 			starts.push(starts[starts.length - 1] + MAX_PAGE_SIZE);
 		}

@@ -10,14 +10,15 @@ import { assertAllRequestsMade, expectTokenRequest, resetNock } from '../../harn
 import { aepCredentials } from '../../harness/credentials';
 import { runWorkflow } from '../../harness/engine';
 import { example, NODE, patchNode, expectGetFlow, expectPatch, flowWithAudiences } from './patch.helpers';
+import { tomorrowUtc } from '../../harness/clock';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1 }));
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
 
 const FLOW_ID = 'ca5c6e9a-8559-4a08-97a5-f15b756da600';
-/** A one-time export must start in the future: tomorrow, whatever the time of day the tests run. */
-const TOMORROW = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+/** A one-time export must start in the future. */
+const TOMORROW = tomorrowUtc();
 const SELECTORS = '/transformations/0/params/segmentSelectors/selectors';
 const addAudience = (audienceId: string) => ({ audienceId, audienceName: `Audience ${audienceId}`, startDate: TOMORROW, startTimeUtc: '17:00' });
 const byExpression = { dataflow: { __rl: true, mode: 'id', value: '={{ $json.id }}' } };

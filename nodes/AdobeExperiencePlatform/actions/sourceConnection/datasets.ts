@@ -7,12 +7,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { findEligibleDatasets, listEligibleDatasets } from '../../api/datasets';
-import { DATASET_ID, lastIdPattern } from '../../descriptions/rlc.builder';
+import { LAST_DATASET_ID_PATTERN } from '../../descriptions/rlc.builder';
 import { locatorId } from '../../helpers/locatorId';
 import { invalidParameter } from '../../helpers/validation';
 
-/** The last dataset ID in an Experience Platform UI address. */
-const DATASET_URL_ID = lastIdPattern(DATASET_ID);
 
 export interface DatasetRef {
 	dataSetId: string;
@@ -52,10 +50,10 @@ function pickedInMultiSelect(ctx: IExecuteFunctions, itemIndex: number): Picked[
 function pickedInLocators(ctx: IExecuteFunctions, itemIndex: number): Picked[] {
 	const entries = (ctx.getNodeParameter('datasets.dataset', itemIndex, []) as Array<{ dataset?: unknown }>) ?? [];
 	return entries
-		.filter((entry) => locatorId(entry.dataset, DATASET_URL_ID) !== '')
+		.filter((entry) => locatorId(entry.dataset, LAST_DATASET_ID_PATTERN) !== '')
 		.map((entry) => {
 			const locator = (entry.dataset ?? {}) as { mode?: string; cachedResultName?: unknown };
-			const id = checkId(ctx, 'Dataset', locatorId(entry.dataset, DATASET_URL_ID), itemIndex);
+			const id = checkId(ctx, 'Dataset', locatorId(entry.dataset, LAST_DATASET_ID_PATTERN), itemIndex);
 			const listed = locator.mode === 'list' && typeof locator.cachedResultName === 'string' && locator.cachedResultName !== '';
 			return { id, name: listed ? String(locator.cachedResultName) : undefined };
 		});
